@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+
+namespace CaseGrains.Ledger;
+
+/// <summary>RFC 9162 section 2.1.1 hashing: SHA-256 with a 0x00 prefix for leaves and 0x01 for interior nodes.</summary>
+public static class MerkleHash
+{
+    public const int Size = 32;
+
+    public static byte[] Leaf(ReadOnlySpan<byte> entry)
+    {
+        var hash = new byte[Size];
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData([0x00]);
+        sha.AppendData(entry);
+        sha.GetHashAndReset(hash);
+        return hash;
+    }
+
+    public static byte[] Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right)
+    {
+        Span<byte> buffer = stackalloc byte[1 + 2 * Size];
+        buffer[0] = 0x01;
+        left.CopyTo(buffer[1..]);
+        right.CopyTo(buffer[(1 + Size)..]);
+        return SHA256.HashData(buffer);
+    }
+
+    /// <summary>The root of the empty tree: the hash of the empty string.</summary>
+    public static byte[] Empty() => SHA256.HashData([]);
+}
