@@ -1,0 +1,7 @@
+namespace CaseGrains.Creditors;
+
+public enum CreditorKind
+{
+    Person,
+    Organization,
+}

@@ -1,0 +1,15 @@
+using CaseGrains.Claims;
+using CaseGrains.Runtime;
+
+namespace CaseGrains.Departments;
+
+/// <summary>A source department, keyed by its code; it declares claims into cases by machine.</summary>
+public interface ISourceDepartmentGrain : IGrainWithStringKey
+{
+    Task<DepartmentRegistration> Register(DepartmentRegistration registration);
+
+    Task<DepartmentRegistration?> Get();
+
+    /// <summary>Declares a claim into a case in the department's own name (the creditor is the department).</summary>
+    Task<ClaimView> DeclareClaim(string caseId, DeclareClaim claim);
+}

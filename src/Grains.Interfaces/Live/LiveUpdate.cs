@@ -1,0 +1,11 @@
+namespace CaseGrains.Live;
+
+/// <summary>
+/// A change that watchers of <paramref name="Group"/> should see. Updates with the same group, event and subject
+/// replace each other until sent: only the newest state of a thing matters to a screen.
+/// </summary>
+public sealed record LiveUpdate(string Group, string Event, string Subject, object Payload)
+{
+    public static string CaseGroup(string caseId) => $"case:{caseId}";
+    public static string MeetingGroup(string meetingId) => $"meeting:{meetingId}";
+}

@@ -1,0 +1,6 @@
+namespace CaseGrains.Creditors;
+
+public sealed class CreditorState
+{
+    public CreditorProfile? Profile { get; set; }
+}

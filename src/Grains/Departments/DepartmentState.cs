@@ -1,0 +1,6 @@
+namespace CaseGrains.Departments;
+
+public sealed class DepartmentState
+{
+    public DepartmentRegistration? Registration { get; set; }
+}

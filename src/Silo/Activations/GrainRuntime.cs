@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using CaseGrains.Silo.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CaseGrains.Silo.Activations;
+
+/// <summary>
+/// The grain directory of this node: hands out references, activates grains on their first call, runs calls turn by
+/// turn with a time-out, and collects idle activations. Stopping it deactivates every activation, which flushes what
+/// the grains buffered.
+/// </summary>
+public sealed partial class GrainRuntime(
+    GrainRegistry registry,
+    IGrainStore store,
+    IServiceProvider services,
+    IOptions<GrainRuntimeOptions> options,
+    ILogger<GrainRuntime> logger) : IGrainFactory, IHostedService, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<GrainId, Activation> directory = new();
+    private readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, MethodInfo, object?[], object>> dispatchers = new();
+    private readonly GrainRuntimeOptions settings = options.Value;
+    private readonly CancellationTokenSource stopping = new();
+    private Task? collector;
+
+    public int ActivationCount => directory.Count;
+
+    public TGrain Get<TGrain>(string key) where TGrain : IGrainWithStringKey
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var registration = registry.Find(typeof(TGrain));
+        return GrainProxy.Create<TGrain>(this, new GrainId(registration.TypeName, key));
+    }
+
+    internal object Dispatch(GrainId id, MethodInfo method, object?[] args)
+    {
+        var dispatcher = dispatchers.GetOrAdd(method, static m =>
+        {
+            var resultType = m.ReturnType.IsGenericType ? m.ReturnType.GetGenericArguments()[0] : null;
+            var call = resultType is null
+                ? typeof(GrainRuntime).GetMethod(nameof(CallVoidAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
+                : typeof(GrainRuntime).GetMethod(nameof(CallAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(resultType);
+            return call.CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], object>>();
+        });
+        return dispatcher(this, id, method, args);
+    }
+
+    private Task<object?> CallVoidAsync(GrainId id, MethodInfo method, object?[] args) => CallAsync<object?>(id, method, args);
+
+    private async Task<T> CallAsync<T>(GrainId id, MethodInfo method, object?[] args)
+    {
+        if (stopping.IsCancellationRequested)
+            throw new InvalidOperationException("The server is shutting down; the call was not made.");
+        var interleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true);
+        using var deadline = new CancellationTokenSource(settings.CallTimeout);
+        try
+        {
+            while (true)
+            {
+                var activation = directory.GetOrAdd(id, static (key, runtime) => new Activation(key, runtime), this);
+                try
+                {
+                    return await activation.InvokeAsync<T>(method, args, interleave, deadline.Token).WaitAsync(deadline.Token);
+                }
+                catch (ActivationRetiredException)
+                {
+                    // The activation went away while this call queued for it: try the next one.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            LogCallTimedOut(logger, id.Type, method.Name, settings.CallTimeout.TotalMilliseconds);
+            throw new GrainCallTimeoutException($"{id.Type}/{id.Key}", method.Name, settings.CallTimeout);
+        }
+    }
+
+    internal async Task<Grain> CreateGrainAsync(Activation activation, CancellationToken cancellationToken)
+    {
+        var registration = registry.All.First(r => r.TypeName == activation.Id.Type);
+        var lease = await store.AcquireAsync(activation.Id, settings.NodeName, cancellationToken);
+        var extra = new List<object>();
+        foreach (var parameter in registration.Implementation.GetConstructors().Single().GetParameters())
+        {
+            var type = parameter.ParameterType;
+            if (type == typeof(IGrainContext)) extra.Add(activation);
+            if (!type.IsGenericType) continue;
+            var definition = type.GetGenericTypeDefinition();
+            if (definition == typeof(IPersistentState<>))
+                extra.Add(Activator.CreateInstance(typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()), store, activation.Id, lease)!);
+            else if (definition == typeof(IFactLog<>))
+                extra.Add(Activator.CreateInstance(typeof(PostgresFactLog<>).MakeGenericType(type.GetGenericArguments()), store, activation.Id, lease)!);
+        }
+        LogActivating(logger, activation.Id.Type, activation.Id.Key, lease.Epoch);
+        return (Grain)ActivatorUtilities.CreateInstance(services, registration.Implementation, [.. extra]);
+    }
+
+    internal void Forget(Activation activation) =>
+        directory.TryRemove(new KeyValuePair<GrainId, Activation>(activation.Id, activation));
+
+    internal void ReportScheduledFailure(GrainId id, Exception e) => LogScheduledFailure(logger, e, id.Type, id.Key);
+
+    /// <summary>Deactivates activations idle longer than the collection age; returns how many went.</summary>
+    public async Task<int> CollectIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var collected = 0;
+        var age = (long)settings.CollectionAge.TotalMilliseconds;
+        foreach (var activation in directory.Values)
+        {
+            if (activation.IdleMilliseconds < age) continue;
+            try
+            {
+                if (await activation.TryCollectAsync(cancellationToken)) collected++;
+            }
+            catch (Exception e)
+            {
+                LogDeactivationFailed(logger, e, activation.Id.Type, activation.Id.Key);
+            }
+        }
+        return collected;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        collector = CollectLoopAsync(stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    private async Task CollectLoopAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(settings.CollectionQuantum);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var collected = await CollectIdleAsync(cancellationToken);
+                if (collected > 0) LogCollected(logger, collected);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (stopping.IsCancellationRequested) return;
+        await stopping.CancelAsync();
+        if (collector is not null) await collector;
+        var all = directory.Values.ToArray();
+        LogStopping(logger, all.Length);
+        await Parallel.ForEachAsync(all, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 16 }, async (activation, ct) =>
+        {
+            try
+            {
+                await activation.DeactivateAsync(ct);
+            }
+            catch (Exception e)
+            {
+                LogDeactivationFailed(logger, e, activation.Id.Type, activation.Id.Key);
+            }
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        stopping.Dispose();
+    }
+
+    [LoggerMessage(LogLevel.Debug, "Activating {GrainType} {GrainKey} at epoch {Epoch}")]
+    private static partial void LogActivating(ILogger logger, string grainType, string grainKey, long epoch);
+
+    [LoggerMessage(LogLevel.Warning, "Call {GrainType}.{Method} timed out after {TimeoutMs} ms")]
+    private static partial void LogCallTimedOut(ILogger logger, string grainType, string method, double timeoutMs);
+
+    [LoggerMessage(LogLevel.Error, "A scheduled turn of {GrainType} {GrainKey} failed")]
+    private static partial void LogScheduledFailure(ILogger logger, Exception e, string grainType, string grainKey);
+
+    [LoggerMessage(LogLevel.Error, "Deactivating {GrainType} {GrainKey} failed")]
+    private static partial void LogDeactivationFailed(ILogger logger, Exception e, string grainType, string grainKey);
+
+    [LoggerMessage(LogLevel.Information, "Collected {Count} idle activations")]
+    private static partial void LogCollected(ILogger logger, int count);
+
+    [LoggerMessage(LogLevel.Information, "Deactivating {Count} activations before shutdown")]
+    private static partial void LogStopping(ILogger logger, int count);
+}

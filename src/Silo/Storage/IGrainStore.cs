@@ -1,0 +1,25 @@
+namespace CaseGrains.Silo.Storage;
+
+/// <summary>What the runtime needs from storage: leases, versioned state and appended facts.</summary>
+public interface IGrainStore
+{
+    /// <summary>Takes the grain over for this node (a new epoch fences every earlier activation) and reads its state.</summary>
+    Task<GrainLease> AcquireAsync(Activations.GrainId id, string node, CancellationToken cancellationToken);
+
+    /// <summary>Writes state if the stored version and epoch are still the given ones; returns the new version.</summary>
+    Task<long> WriteStateAsync(Activations.GrainId id, long epoch, long expectedVersion, byte[] stateJson, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<byte[]>> ReadFactsAsync(Activations.GrainId id, CancellationToken cancellationToken);
+
+    /// <summary>Appends facts numbered from <paramref name="firstSeq"/> in one transaction, fenced by epoch; returns ledger positions (-1 where none).</summary>
+    Task<IReadOnlyList<long>> AppendFactsAsync(Activations.GrainId id, long epoch, long firstSeq, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="IGrainStore.AcquireAsync"/> returns: the fencing epoch, the state and how many facts are stored.</summary>
+public sealed record GrainLease(long Epoch, long Version, byte[]? State, long FactCount);
+
+/// <summary>A fact to append: its JSON, and the ledger entry that goes with it if it is a ledger fact.</summary>
+public sealed record FactRow(byte[] Json, LedgerRecord? Ledger);
+
+/// <summary>The parts of a ledger entry known before its position is assigned in the transaction.</summary>
+public sealed record LedgerRecord(string CaseId, DateTimeOffset At, string Actor, string Kind, byte[] CanonicalData);

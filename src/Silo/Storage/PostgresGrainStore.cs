@@ -1,0 +1,155 @@
+using CaseGrains.Ledger;
+using CaseGrains.Silo.Activations;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CaseGrains.Silo.Storage;
+
+/// <summary>
+/// Grain leases, state and facts in PostgreSQL. PostgreSQL decides between two nodes: acquiring a grain bumps its
+/// epoch, and every write checks the epoch under a row lock, so an activation that was taken over can no longer write.
+/// </summary>
+public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStore
+{
+    public async Task<GrainLease> AcquireAsync(GrainId id, string node, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            insert into grain as g (grain_type, grain_key, epoch, node) values ($1, $2, 1, $3)
+            on conflict (grain_type, grain_key) do update set epoch = g.epoch + 1, node = excluded.node, activated_at = now()
+            returning epoch, version, state::text,
+                (select coalesce(max(seq), 0) from grain_fact f where f.grain_type = $1 and f.grain_key = $2)
+            """);
+        command.Parameters.Add(new() { Value = id.Type });
+        command.Parameters.Add(new() { Value = id.Key });
+        command.Parameters.Add(new() { Value = node });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new GrainLease(
+            reader.GetInt64(0),
+            reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : System.Text.Encoding.UTF8.GetBytes(reader.GetString(2)),
+            reader.GetInt64(3));
+    }
+
+    public async Task<long> WriteStateAsync(GrainId id, long epoch, long expectedVersion, byte[] stateJson, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            update grain set state = $5::jsonb, version = version + 1, written_at = now()
+            where grain_type = $1 and grain_key = $2 and epoch = $3 and version = $4
+            returning version
+            """);
+        command.Parameters.Add(new() { Value = id.Type });
+        command.Parameters.Add(new() { Value = id.Key });
+        command.Parameters.Add(new() { Value = epoch });
+        command.Parameters.Add(new() { Value = expectedVersion });
+        command.Parameters.Add(new() { Value = System.Text.Encoding.UTF8.GetString(stateJson), NpgsqlDbType = NpgsqlDbType.Text });
+        var version = await command.ExecuteScalarAsync(cancellationToken);
+        return version is long written
+            ? written
+            : throw new InconsistentStateException(id.ToString(), $"the state was written at version {expectedVersion} or epoch {epoch}, but storage has moved on");
+    }
+
+    public async Task<IReadOnlyList<byte[]>> ReadFactsAsync(GrainId id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select data::text from grain_fact where grain_type = $1 and grain_key = $2 order by seq");
+        command.Parameters.Add(new() { Value = id.Type });
+        command.Parameters.Add(new() { Value = id.Key });
+        var facts = new List<byte[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            facts.Add(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+        return facts;
+    }
+
+    public async Task<IReadOnlyList<long>> AppendFactsAsync(GrainId id, long epoch, long firstSeq, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken)
+    {
+        var positions = new long[facts.Count];
+        Array.Fill(positions, -1L);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var fence = new NpgsqlCommand(
+            "select epoch from grain where grain_type = $1 and grain_key = $2 for share", connection, transaction))
+        {
+            fence.Parameters.Add(new() { Value = id.Type });
+            fence.Parameters.Add(new() { Value = id.Key });
+            if (await fence.ExecuteScalarAsync(cancellationToken) is not long current || current != epoch)
+                throw new InconsistentStateException(id.ToString(), $"another activation took the grain over (epoch {epoch} is no longer current)");
+        }
+
+        var ledgerEntries = await ReserveLedgerPositionsAsync(connection, transaction, facts, positions, cancellationToken);
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var seqs = new long[facts.Count];
+        var data = new string[facts.Count];
+        var cases = new string?[facts.Count];
+        var ledgerPositions = new long?[facts.Count];
+        for (var i = 0; i < facts.Count; i++)
+        {
+            seqs[i] = firstSeq + i;
+            data[i] = System.Text.Encoding.UTF8.GetString(facts[i].Json);
+            cases[i] = facts[i].Ledger?.CaseId;
+            ledgerPositions[i] = positions[i] >= 0 ? positions[i] : null;
+        }
+        var insertFacts = new NpgsqlBatchCommand("""
+            insert into grain_fact (grain_type, grain_key, seq, data, case_id, ledger_position)
+            select $1, $2, s, d::jsonb, c, p from unnest($3::bigint[], $4::text[], $5::text[], $6::bigint[]) as t(s, d, c, p)
+            """);
+        insertFacts.Parameters.Add(new() { Value = id.Type });
+        insertFacts.Parameters.Add(new() { Value = id.Key });
+        insertFacts.Parameters.Add(new() { Value = seqs });
+        insertFacts.Parameters.Add(new() { Value = data });
+        insertFacts.Parameters.Add(new() { Value = cases, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insertFacts.Parameters.Add(new() { Value = ledgerPositions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        batch.BatchCommands.Add(insertFacts);
+
+        if (ledgerEntries.Count > 0)
+        {
+            var insertLedger = new NpgsqlBatchCommand("""
+                insert into ledger_entry (case_id, position, kind, recorded_at, entry, leaf_hash)
+                select * from unnest($1::text[], $2::bigint[], $3::text[], $4::timestamptz[], $5::bytea[], $6::bytea[])
+                """);
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.CaseId).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Position).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Kind).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Time).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Encoded).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.LeafHash()).ToArray() });
+            batch.BatchCommands.Add(insertLedger);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return positions;
+    }
+
+    /// <summary>
+    /// Takes the next positions of each case's ledger under the ledger head's row lock (which orders every writer of
+    /// that case) and encodes the entries with them.
+    /// </summary>
+    private static async Task<List<LedgerEntry>> ReserveLedgerPositionsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<FactRow> facts, long[] positions, CancellationToken cancellationToken)
+    {
+        var entries = new List<LedgerEntry>();
+        foreach (var caseGroup in facts.Select((f, i) => (f.Ledger, Index: i)).Where(x => x.Ledger is not null).GroupBy(x => x.Ledger!.CaseId))
+        {
+            var count = caseGroup.Count();
+            await using var head = new NpgsqlCommand("""
+                insert into ledger_head as h (case_id, size) values ($1, $2)
+                on conflict (case_id) do update set size = h.size + excluded.size
+                returning size
+                """, connection, transaction);
+            head.Parameters.Add(new() { Value = caseGroup.Key });
+            head.Parameters.Add(new() { Value = (long)count });
+            var next = (long)(await head.ExecuteScalarAsync(cancellationToken))! - count;
+            foreach (var (ledger, index) in caseGroup)
+            {
+                positions[index] = next;
+                entries.Add(LedgerEntryEncoding.Encode(ledger!.CaseId, next, ledger.At, ledger.Actor, ledger.Kind, ledger.CanonicalData));
+                next++;
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CaseGrains.Silo.Storage;
+
+/// <summary>How grain state and facts are written as JSON: web defaults, enums by name.</summary>
+internal static class StorageJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+}

@@ -1,0 +1,43 @@
+using CaseGrains.Cases;
+using CaseGrains.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CaseGrains.WebFront.Api;
+
+public static class ClaimsApi
+{
+    public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder routes)
+    {
+        var claims = routes.MapGroup("/cases/{caseId}/claims").WithTags("Claims");
+        claims.MapPost("/", Declare).WithName("DeclareClaim").WithSummary("A creditor declares a claim (EBL 49).");
+        claims.MapGet("/", List).WithName("ListClaims");
+        claims.MapPost("/{claimId}/review", Review).WithName("ReviewClaim").WithSummary("The administrator confirms, partially confirms or rejects a claim (EBL 57).");
+        return routes;
+    }
+
+    private static async Task<Created<ClaimView>> Declare(string caseId, DeclareClaimRequest body, IGrainFactory grains)
+    {
+        var claim = await grains.Get<ICaseGrain>(Ids.Check(caseId, "caseId")).DeclareClaim(new DeclareClaim(
+            body.CreditorId, body.Class, body.PrincipalFen, body.InterestFen, body.OtherFen, body.SecuredFen, body.Collateral, body.CreditorId));
+        return TypedResults.Created($"/api/cases/{caseId}/claims/{claim.ClaimId}", claim);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ClaimView>>> List(string caseId, IGrainFactory grains)
+    {
+        var grain = grains.Get<ICaseGrain>(Ids.Check(caseId, "caseId"));
+        await grain.Get();
+        return TypedResults.Ok(await grain.GetClaims());
+    }
+
+    private static async Task<Ok<ClaimView>> Review(string caseId, string claimId, ReviewClaimRequest body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Get<ICaseGrain>(Ids.Check(caseId, "caseId")).ReviewClaim(
+            new ReviewClaim(Ids.Check(claimId, "claimId"), body.Decision, body.ConfirmedFen, body.Reason ?? "", body.ReviewerId)));
+}
+
+public sealed record DeclareClaimRequest(
+    string CreditorId, ClaimClass Class, long PrincipalFen, long InterestFen = 0, long OtherFen = 0, long SecuredFen = 0, string? Collateral = null);
+
+public sealed record ReviewClaimRequest(ClaimDecision Decision, string ReviewerId, long ConfirmedFen = 0, string? Reason = null);

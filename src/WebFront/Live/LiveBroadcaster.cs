@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using CaseGrains.Live;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CaseGrains.WebFront.Live;
+
+/// <summary>
+/// Coalesces live updates and sends them to SignalR groups on a fixed beat. Latest state wins: a thing that changed
+/// five thousand times in a beat is sent once, with its newest state. A group with a send still under way (a slow
+/// client) is passed over until that send completes, so no queue grows behind a slow client and the grain that
+/// published never waits. The newest state always goes out in the end.
+/// </summary>
+public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, IOptions<LiveOptions> options, ILogger<LiveBroadcaster> logger)
+    : BackgroundService, ILiveUpdates
+{
+    private readonly ConcurrentDictionary<(string Group, string Event, string Subject), LiveUpdate> latest = new();
+    private readonly ConcurrentDictionary<string, Task> inFlight = new();
+
+    public void Publish(LiveUpdate update) => latest[(update.Group, update.Event, update.Subject)] = update;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var beat = new PeriodicTimer(options.Value.FlushInterval);
+        try
+        {
+            while (await beat.WaitForNextTickAsync(stoppingToken)) Flush();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        Flush();
+    }
+
+    /// <summary>Sends every pending update whose group is not busy.</summary>
+    public void Flush()
+    {
+        foreach (var (key, _) in latest)
+        {
+            if (inFlight.TryGetValue(key.Group, out var busy) && !busy.IsCompleted) continue;
+            if (!latest.TryRemove(key, out var update)) continue;
+            inFlight[key.Group] = SendAsync(update);
+        }
+    }
+
+    private async Task SendAsync(LiveUpdate update)
+    {
+        try
+        {
+            await hub.Clients.Group(update.Group).SendAsync(update.Event, update.Payload);
+        }
+        catch (Exception e)
+        {
+            LogSendFailed(logger, e, update.Group, update.Event);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Sending {Event} to {Group} failed")]
+    private static partial void LogSendFailed(ILogger logger, Exception e, string group, string @event);
+}

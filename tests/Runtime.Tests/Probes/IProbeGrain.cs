@@ -1,0 +1,11 @@
+namespace CaseGrains.Runtime.Tests.Probes;
+
+/// <summary>A grain made to observe the runtime: overlapping turns, persisted counts, calls to a peer.</summary>
+public interface IProbeGrain : IGrainWithStringKey
+{
+    Task<int> Enter();
+    Task<int> Increment();
+    Task<int> Count();
+    Task<int> CallPeer(string peerKey);
+    Task<int> Activations();
+}

@@ -1,0 +1,6 @@
+namespace CaseGrains.Runtime.Tests.Probes;
+
+public sealed class ProbeState
+{
+    public int Count { get; set; }
+}
