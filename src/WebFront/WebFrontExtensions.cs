@@ -25,6 +25,7 @@ public static class WebFrontExtensions
         {
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
+            o.AddFilter<RefusalHubFilter>();
         }).AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LiveBroadcaster>();
@@ -62,6 +63,7 @@ public static class WebFrontExtensions
         api.MapClaimsApi();
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
+        api.MapMeetingsApi();
         return app;
     }
 }

@@ -8,4 +8,5 @@ public sealed record LiveUpdate(string Group, string Event, string Subject, obje
 {
     public static string CaseGroup(string caseId) => $"case:{caseId}";
     public static string MeetingGroup(string meetingId) => $"meeting:{meetingId}";
+    public static string MeetingStaffGroup(string meetingId) => $"meeting:{meetingId}:staff";
 }

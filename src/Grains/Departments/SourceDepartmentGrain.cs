@@ -22,7 +22,7 @@ public sealed class SourceDepartmentGrain(IPersistentState<DepartmentState> stat
     {
         if (state.State.Registration is null)
             throw RuleViolationException.NotFound("departmentCode", $"No department {Key} is registered.");
-        var declaredBy = $"dept:{Key}";
+        var declaredBy = $"dept-{Key}";
         return GrainFactory.Get<ICaseGrain>(caseId).DeclareClaim(claim with { CreditorId = declaredBy, DeclaredBy = declaredBy });
     }
 }

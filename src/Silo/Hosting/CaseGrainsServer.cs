@@ -1,6 +1,7 @@
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
+using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
 using CaseGrains.WebFront;
@@ -38,7 +39,8 @@ public static class CaseGrainsServer
         builder.Services.AddSingleton(new GrainRegistry()
             .Add<ICaseGrain, CaseGrain>("case")
             .Add<ICreditorGrain, CreditorGrain>("creditor")
-            .Add<ISourceDepartmentGrain, SourceDepartmentGrain>("department"));
+            .Add<ISourceDepartmentGrain, SourceDepartmentGrain>("department")
+            .Add<IMeetingGrain, MeetingGrain>("meeting"));
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");

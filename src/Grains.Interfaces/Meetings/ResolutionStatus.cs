@@ -1,0 +1,8 @@
+namespace CaseGrains.Meetings;
+
+public enum ResolutionStatus
+{
+    Pending,
+    Open,
+    Closed,
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace CaseGrains.WebFront.Live;
+
+/// <summary>
+/// Hub calls refused by a rule reach the client as "field: reason" (SignalR hides other exceptions' messages,
+/// which is what we want for everything unexpected).
+/// </summary>
+public sealed class RefusalHubFilter : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (RuleViolationException e)
+        {
+            throw new HubException(string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}");
+        }
+        catch (GrainCallTimeoutException)
+        {
+            throw new HubException("The server is busy; try again.");
+        }
+    }
+}
