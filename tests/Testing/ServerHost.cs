@@ -38,7 +38,8 @@ public sealed class ServerHost : IAsyncDisposable
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
             builder.Configuration.AddInMemoryCollection(all);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
+            // Server logs stay out of test output unless asked for (CASEGRAINS_TEST_LOGS=1).
+            if (Environment.GetEnvironmentVariable("CASEGRAINS_TEST_LOGS") != "1") builder.Logging.ClearProviders();
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

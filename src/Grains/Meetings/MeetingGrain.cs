@@ -155,7 +155,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
                 checkedIn.Add(c.CreditorId);
                 members.Add(c.CreditorId);
                 foreach (var r in resolutions.Values)
-                    if (r.Status == ResolutionStatus.Open && r.Roll!.Contains(c.CreditorId)) r.Tally.MarkPresent(c.CreditorId);
+                    if (r.Status == ResolutionStatus.Open && r.Roll!.Contains(c.CreditorId)) r.Tally!.MarkPresent(c.CreditorId);
                 break;
             case VotingOpened o:
                 var opened = resolutions[o.ResolutionId];

@@ -8,6 +8,8 @@ internal static class StorageJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
+        // jsonb stores object keys in its own order, so a fact's type discriminator may come back anywhere.
+        AllowOutOfOrderMetadataProperties = true,
         Converters = { new JsonStringEnumConverter() },
     };
 }
