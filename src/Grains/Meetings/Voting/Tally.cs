@@ -153,7 +153,7 @@ public sealed class Tally
     /// </summary>
     public void Record(string creditorId, VoteChoice choice)
     {
-        if (!Enum.IsDefined(choice))
+        if ((uint)choice > (uint)VoteChoice.Abstain)
         {
             throw RuleViolationException.Invalid("choice", "Unknown vote choice.");
         }
