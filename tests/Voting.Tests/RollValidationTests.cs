@@ -47,6 +47,17 @@ public sealed class RollValidationTests
         }
     }
 
+    [Fact]
+    public void A_roll_keeps_its_own_copy_of_the_claims()
+    {
+        var claims = new List<VoterClaim> { Ord(1000) };
+        var roll = VotingRoll.Create([new Voter("a", claims)]);
+        claims.Add(Ord(5000));
+
+        Assert.Equal(1000, roll.UnsecuredTotalFen);
+        Assert.Equal(1000, Assert.Single(new Tally(roll, ResolutionKind.Ordinary, VotingRuleSet.PrcEbl).Eligibility("a").Weights).AmountFen);
+    }
+
     private static Voter[] Twice()
     {
         var claim = Ord(1);

@@ -7,7 +7,10 @@ public enum VotingClass
     Secured,
     /// <summary>Employee claims (EBL 82(1)(2)).</summary>
     Employee,
-    /// <summary>Taxes owed, with the social insurance the plan may reduce (EBL 82(1)(3), 83).</summary>
+    /// <summary>
+    /// Taxes owed (EBL 82(1)(3)). Social insurance outside employees' own accounts may not be reduced by the plan and
+    /// its holder does not vote (EBL 83): mark such a claim <see cref="VoterClaim.IsSocialInsurance"/>.
+    /// </summary>
     Tax,
     /// <summary>Ordinary claims, including the uncovered part of secured claims (EBL 82(1)(4)).</summary>
     Ordinary,

@@ -11,6 +11,8 @@ namespace CaseGrains.Meetings.Voting;
 /// A creditor is present once it checks in or votes; presence is not withdrawn. Under the EBL the head tests count
 /// present creditors with a vote (EBL 64(1), 84(2), 97), so abstaining, or being present without a ballot, counts
 /// as not agreeing. Under Chapter 11 only acceptances and rejections count (11 U.S.C. 1126(c)).
+/// Who votes with which amount, and the readings of EBL 48, 59 and 83 behind it, are set out on <see cref="VotingWeights"/>;
+/// the tests themselves on <see cref="ClassRules"/>.
 /// </remarks>
 public sealed class Tally
 {
@@ -153,7 +155,7 @@ public sealed class Tally
     /// </summary>
     public void Record(string creditorId, VoteChoice choice)
     {
-        if (!Enum.IsDefined(choice))
+        if ((uint)choice > (uint)VoteChoice.Abstain)
         {
             throw RuleViolationException.Invalid("choice", "Unknown vote choice.");
         }

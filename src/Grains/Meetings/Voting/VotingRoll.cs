@@ -38,7 +38,7 @@ public sealed class VotingRoll
 
     public int Count => voters.Length;
 
-    public IReadOnlyList<Voter> Voters => voters;
+    public IReadOnlyList<Voter> Voters => voters.AsReadOnly();
 
     /// <summary>
     /// The EBL 64(1) / 97 denominator: the unsecured part of every claim with a vote, over all members, present or
@@ -71,7 +71,8 @@ public sealed class VotingRoll
             throw RuleViolationException.Invalid("smallAmountThresholdFen", "The small-amount threshold cannot be negative.");
         }
 
-        var list = voters.ToArray();
+        // Copies of the claim lists: a caller changing its lists later must not make tallies disagree with the totals.
+        var list = voters.Select(v => v is null ? null! : v with { Claims = v.Claims?.ToArray()! }).ToArray();
         var index = new Dictionary<string, int>(list.Length, StringComparer.Ordinal);
         var claimIds = new HashSet<string>(StringComparer.Ordinal);
         long grandTotal = 0;
