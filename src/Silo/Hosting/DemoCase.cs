@@ -1,7 +1,65 @@
+using CaseGrains.Cases;
+using CaseGrains.Claims;
+using CaseGrains.Creditors;
+using CaseGrains.Departments;
+using CaseGrains.Meetings;
+using CaseGrains.Meetings.Voting;
+
 namespace CaseGrains.Silo.Hosting;
 
-/// <summary>Seeds a demo case when <c>Demo:Seed</c> is true.</summary>
+/// <summary>
+/// With <c>Demo:Seed=true</c>, a court case with three dozen creditors, a tax bureau claim and a first creditors'
+/// meeting whose first resolution is open for voting. Seeding is skipped when the case already exists.
+/// </summary>
 public static class DemoCase
 {
-    public static Task SeedIfAskedAsync(WebApplication app) => Task.CompletedTask;
+    public const string CaseId = "demo";
+    public const string MeetingId = "demo-m1";
+    private const string Administrator = "admin-demo";
+
+    public static async Task SeedIfAskedAsync(WebApplication app)
+    {
+        if (!app.Configuration.GetValue<bool>("Demo:Seed")) return;
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var caseGrain = grains.Get<ICaseGrain>(CaseId);
+        try
+        {
+            await caseGrain.Get();
+            return;
+        }
+        catch (RuleViolationException e) when (e.Kind == RuleViolation.NotFound)
+        {
+        }
+
+        await caseGrain.Open(new OpenCase("(2026)粤03破12号", "广东省深圳市中级人民法院", "深圳示例精密制造有限公司", "91440300MA5DEMO01X",
+            Procedure.Liquidation, "judge-demo", Administrator, new DateOnly(2026, 9, 1)));
+        var tax = grains.Get<ISourceDepartmentGrain>("tax-sz");
+        await tax.Register(new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
+        var taxClaim = await tax.DeclareClaim(CaseId, new DeclareClaim("", ClaimClass.SocialInsuranceAndTax, 8_650_000_00, 0, 0, 0, null, ""));
+        await caseGrain.ReviewClaim(new ReviewClaim(taxClaim.ClaimId, ClaimDecision.Confirm, 0, "", Administrator));
+
+        for (var i = 1; i <= 36; i++)
+        {
+            var creditorId = $"demo-cr{i:D2}";
+            await grains.Get<ICreditorGrain>(creditorId).Register(new CreditorProfile($"债权人 {i:D2}", i % 4 == 0 ? CreditorKind.Person : CreditorKind.Organization,
+                i % 4 == 0 ? "11010519491231002X" : "91350100M000100Y43", null));
+            var secured = i % 9 == 0 ? 500_000_00L : 0;
+            var claim = await caseGrain.DeclareClaim(new DeclareClaim(creditorId, ClaimClass.Ordinary, (i * 137 % 50 + 1) * 100_000_00L, i * 1_234_00L, 0,
+                secured, secured > 0 ? "厂房抵押" : null, creditorId));
+            var review = i == 7
+                ? new ReviewClaim(claim.ClaimId, ClaimDecision.Reject, 0, "证据不足", Administrator)
+                : i % 5 == 0
+                    ? new ReviewClaim(claim.ClaimId, ClaimDecision.PartiallyConfirm, claim.DeclaredFen / 2, "部分利息计算至受理日之后", Administrator)
+                    : new ReviewClaim(claim.ClaimId, ClaimDecision.Confirm, 0, "", Administrator);
+            await caseGrain.ReviewClaim(review);
+        }
+
+        var meeting = grains.Get<IMeetingGrain>(MeetingId);
+        await meeting.Schedule(new ScheduleMeeting(CaseId, "第一次债权人会议", DateTimeOffset.UtcNow,
+            [
+                new ResolutionDraft("r1", "债务人财产管理方案", ResolutionKind.PropertyManagementPlan),
+                new ResolutionDraft("r2", "破产财产变价方案", ResolutionKind.RealizationPlan),
+            ], VotingRuleSet.PrcEbl, TallyVisibility.Live, Administrator));
+        await meeting.OpenVoting("r1", Administrator);
+    }
 }
