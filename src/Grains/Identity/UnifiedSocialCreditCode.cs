@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace CaseGrains.Identity;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed record UnifiedSocialCreditCode
     /// Parses a code, trimming surrounding white space and upper-casing letters (people type codes in lower case;
     /// the standard has only upper case, so nothing is lost).
     /// </summary>
-    public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out UnifiedSocialCreditCode? code)
+    public static bool TryParse(string? value, [NotNullWhen(true)] out UnifiedSocialCreditCode? code)
     {
         code = null;
         if (value is null)

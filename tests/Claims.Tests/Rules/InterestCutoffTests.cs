@@ -106,7 +106,7 @@ public class InterestCutoffTests
     public void Bad_inputs_are_refused()
     {
         Assert.Equal("principalFen", Assert.Throws<RuleViolationException>(() => InterestCutoff.SimpleInterestFen(-1, 1, Acceptance, Acceptance, Acceptance)).Field);
-        Assert.Equal("rateBasisPoints", Assert.Throws<RuleViolationException>(() => InterestCutoff.SimpleInterestFen(1, -1, Acceptance, Acceptance, Acceptance)).Field);
+        Assert.Equal("rateBasisPointsPerYear", Assert.Throws<RuleViolationException>(() => InterestCutoff.SimpleInterestFen(1, -1, Acceptance, Acceptance, Acceptance)).Field);
         Assert.Equal("to", Assert.Throws<RuleViolationException>(() => InterestCutoff.SimpleInterestFen(1, 1, Acceptance, Acceptance.AddDays(-1), Acceptance)).Field);
     }
 }

@@ -267,6 +267,14 @@ public class HttpSignatureVerifierTests
         Assert.Equal(SignatureCheck.BadSignature, Verify(Received(signed, uri: new Uri("https://api.casegrains.example/cases/a%2Db?q=%41"))).Check);
     }
 
+    [Fact]
+    public void A_negative_clock_skew_is_a_configuration_error()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HttpSignatureVerifier(
+            TimeProvider.System,
+            SignatureVerifierOptions.Default with { MaxClockSkew = TimeSpan.FromSeconds(-1) }));
+    }
+
     private static readonly string[] Required = ["@method", "@target-uri", "content-digest"];
 
     private static SignatureVerification VerifyCustom(

@@ -65,7 +65,7 @@ public static class InterestCutoff
 
         if (rateBasisPointsPerYear < 0)
         {
-            throw RuleViolationException.Invalid("rateBasisPoints", "the interest rate must not be negative");
+            throw RuleViolationException.Invalid("rateBasisPointsPerYear", "the interest rate must not be negative");
         }
 
         if (to < from)

@@ -53,6 +53,7 @@ public static class TaxClaimSplit
                         default: subordinated += line.AmountFen; break;
                     }
 
+                    // Overflows here rather than later in TotalFen.
                     _ = priority + ordinary + subordinated;
                 }
             }

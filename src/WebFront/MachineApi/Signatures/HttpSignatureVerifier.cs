@@ -9,6 +9,9 @@ namespace CaseGrains.MachineApi.Signatures;
 /// <remarks>Nonce replay and key revocation are for the caller, which has the state.</remarks>
 public sealed class HttpSignatureVerifier
 {
+    private static readonly long EarliestUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long LatestUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
     private readonly TimeProvider _time;
     private readonly SignatureVerifierOptions _options;
 
@@ -17,6 +20,8 @@ public sealed class HttpSignatureVerifier
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
         _options = options ?? SignatureVerifierOptions.Default;
+        ArgumentNullException.ThrowIfNull(_options.RequiredComponents, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxClockSkew, TimeSpan.Zero, nameof(options));
     }
 
     /// <param name="secretForKeyId">The shared secret for a key id, or null if there is none.</param>
@@ -63,7 +68,7 @@ public sealed class HttpSignatureVerifier
             return new(SignatureCheck.MissingHeader, $"Signature-Input has no signature labelled {label}", label);
         }
 
-        DateTimeOffset? created = parameters.Created is { } seconds && seconds is >= -62_135_596_800 and <= 253_402_300_799
+        DateTimeOffset? created = parameters.Created is { } seconds && seconds >= EarliestUnixSeconds && seconds <= LatestUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
         SignatureVerification Fail(SignatureCheck check, string detail) =>

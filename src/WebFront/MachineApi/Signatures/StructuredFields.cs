@@ -29,9 +29,7 @@ public static class StructuredFields
     public static IReadOnlyList<KeyValuePair<string, object>> ParseDictionary(string input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var parser = new Parser(input);
-        var members = parser.Dictionary();
-        return members;
+        return new Parser(input).Dictionary();
     }
 
     /// <summary>Serializes an sf-string: ASCII 0x20-0x7E, with '"' and '\' escaped.</summary>
@@ -114,12 +112,13 @@ public static class StructuredFields
             throw new FormatException("A structured-field decimal has at most 12 integer digits.");
         }
 
-        var text = rounded.ToString("0.0##", CultureInfo.InvariantCulture);
-        return text;
+        return rounded.ToString("0.0##", CultureInfo.InvariantCulture);
     }
 
     private sealed class Parser(string input)
     {
+        // Trailing spaces are discarded (section 4.2 step 4), so parsing stops where they begin.
+        private readonly int _end = input.TrimEnd(' ').Length;
         private int _pos;
 
         public List<KeyValuePair<string, object>> Dictionary()
@@ -168,22 +167,9 @@ public static class StructuredFields
             return members;
         }
 
-        private bool AtEnd
-        {
-            get
-            {
-                // Trailing spaces are discarded (section 4.2 step 4).
-                var end = input.Length;
-                while (end > _pos && input[end - 1] == ' ')
-                {
-                    end--;
-                }
+        private bool AtEnd => _pos >= _end;
 
-                return _pos >= end;
-            }
-        }
-
-        private char Peek => _pos < input.Length ? input[_pos] : '\0';
+        private char Peek => _pos < _end ? input[_pos] : '\0';
 
         private InnerList InnerList()
         {
@@ -318,12 +304,12 @@ public static class StructuredFields
         {
             Expect('"');
             var builder = new StringBuilder();
-            while (_pos < input.Length)
+            while (_pos < _end)
             {
                 var c = input[_pos++];
                 if (c == '\\')
                 {
-                    var escaped = _pos < input.Length ? input[_pos++] : '\0';
+                    var escaped = _pos < _end ? input[_pos++] : '\0';
                     if (escaped is not ('"' or '\\'))
                     {
                         throw Fail("a string escape other than \\\" or \\\\");
