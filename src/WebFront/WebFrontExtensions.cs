@@ -20,6 +20,8 @@ public static class WebFrontExtensions
     {
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.AddProblemDetails();
+        // Binding failures reach ProblemExceptionHandler, which names the field; by default they end as a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1");
         services.AddSignalR(o =>

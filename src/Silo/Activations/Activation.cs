@@ -22,9 +22,10 @@ internal sealed class Activation(GrainId id, GrainRuntime runtime) : IGrainConte
     string IGrainContext.Key => Id.Key;
     IGrainFactory IGrainContext.GrainFactory => runtime;
 
-    public async Task<T> InvokeAsync<T>(MethodInfo method, object?[] args, bool interleave, CancellationToken deadline)
+    public async Task<T> InvokeAsync<T>(MethodInfo method, object?[] args, bool interleave, long deadlineTicks, CancellationToken deadline)
     {
         Touch();
+        CallChain.Deadline = deadlineTicks;
         if (interleave && Status == ActivationStatus.Active)
             return await InvokeGrainAsync<T>(method, args);
 
@@ -151,6 +152,7 @@ internal sealed class Activation(GrainId id, GrainRuntime runtime) : IGrainConte
 
     private async Task RunScheduledAsync(Func<Task> work)
     {
+        CallChain.Deadline = 0; // a turn of the grain's own, not part of the call that scheduled it
         await turn.WaitAsync();
         var thisTurn = new Turn(turn);
         try

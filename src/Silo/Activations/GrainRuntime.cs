@@ -52,7 +52,11 @@ public sealed partial class GrainRuntime(
         if (stopping.IsCancellationRequested)
             throw new InvalidOperationException("The server is shutting down; the call was not made.");
         var interleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true);
-        using var deadline = new CancellationTokenSource(settings.CallTimeout);
+        var now = Environment.TickCount64;
+        var limit = (long)settings.CallTimeout.TotalMilliseconds;
+        if (CallChain.Deadline > 0) limit = Math.Min(limit, CallChain.Deadline - now);
+        if (limit <= 0) throw new GrainCallTimeoutException($"{id.Type}/{id.Key}", method.Name, settings.CallTimeout);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(limit));
         try
         {
             while (true)
@@ -60,7 +64,7 @@ public sealed partial class GrainRuntime(
                 var activation = directory.GetOrAdd(id, static (key, runtime) => new Activation(key, runtime), this);
                 try
                 {
-                    return await activation.InvokeAsync<T>(method, args, interleave, deadline.Token).WaitAsync(deadline.Token);
+                    return await activation.InvokeAsync<T>(method, args, interleave, now + limit, deadline.Token).WaitAsync(deadline.Token);
                 }
                 catch (ActivationRetiredException)
                 {

@@ -24,7 +24,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     public static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         RuleViolationException v => Refusal(v),
-        BadHttpRequestException { InnerException: JsonException json } => Invalid(FieldOf(json.Path), "The value is missing or not of the right type."),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge => new ProblemDetails
         {
             Status = StatusCodes.Status413PayloadTooLarge, Title = "The request body is too large.",
@@ -61,6 +61,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         Title = "The request is not valid.",
         Detail = string.IsNullOrEmpty(field) ? reason : $"{field}: {reason}",
     };
+
+    private static ValidationProblemDetails FromJson(JsonException json)
+    {
+        // A missing required member is reported at the object, with the member's name only in the message.
+        var missing = MissingMember().Match(json.Message);
+        return missing.Success
+            ? Invalid(string.IsNullOrEmpty(json.Path) || json.Path == "$" ? missing.Groups[1].Value : $"{FieldOf(json.Path)}.{missing.Groups[1].Value}", "The value is required.")
+            : Invalid(FieldOf(json.Path), json.Path is null ? "The body is not well-formed JSON." : "The value is not of the right type.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("missing required properties including: '([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex MissingMember();
 
     /// <summary>"$.claim.principalFen" becomes "claim.principalFen"; the body itself is "body".</summary>
     private static string FieldOf(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using CaseGrains.Claims;
+using CaseGrains.Meetings;
+using CaseGrains.Meetings.Voting;
+using CaseGrains.Testing;
+using CaseGrains.WebFront.Api;
+
+namespace CaseGrains.Api.Tests;
+
+/// <summary>Bad input gets a problem document naming the field and the reason, and changes nothing.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private ServerHost server = null!;
+    private CaseScenario scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        scenario = new CaseScenario(server.Http, "bad-input");
+        await scenario.OpenAsync();
+        await scenario.CreditorsDeclareAndAreConfirmedAsync(3);
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    private string Claims => $"/api/cases/{scenario.CaseId}/claims";
+
+    [Fact]
+    public async Task An_unknown_case_is_not_found()
+    {
+        var (status, problem) = await server.Http.SendRaw(HttpMethod.Get, "/api/cases/no-such-case", null);
+
+        AssertProblem(404, "caseId", status, problem);
+        var (declareStatus, declareProblem) = await server.Http.SendJson(HttpMethod.Post, "/api/cases/no-such-case/claims",
+            new DeclareClaimRequest("cr9000", ClaimClass.Ordinary, 100));
+        AssertProblem(404, "caseId", declareStatus, declareProblem);
+    }
+
+    [Fact]
+    public async Task A_malformed_body_is_refused_without_a_stack_trace()
+    {
+        var (status, problem) = await server.Http.SendRaw(HttpMethod.Post, Claims, "{\"creditorId\": \"cr9000\", \"class\": ");
+
+        Assert.Equal(400, status);
+        Assert.NotNull(problem);
+        Assert.DoesNotContain(" at ", problem!.ToJsonString(), StringComparison.Ordinal);
+        await AssertClaimCount(3);
+    }
+
+    [Theory]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"ordinary\",\"principalFen\":-5}", "principalFen")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"ordinary\",\"principalFen\":\"abc\"}", "principalFen")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"ordinary\",\"principalFen\":12.5}", "principalFen")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"ordinary\",\"principalFen\":0}", "principalFen")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"ordinary\",\"principalFen\":100,\"securedFen\":200,\"collateral\":\"plant\"}", "securedFen")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"employee\",\"principalFen\":100}", "class")]
+    [InlineData("{\"creditorId\":\"cr9000\",\"class\":\"bogus\",\"principalFen\":100}", "class")]
+    [InlineData("{\"class\":\"ordinary\",\"principalFen\":100}", "creditorId")]
+    public async Task A_wrong_amount_or_field_is_refused_naming_the_field(string body, string field)
+    {
+        var (status, problem) = await server.Http.SendRaw(HttpMethod.Post, Claims, body);
+
+        AssertProblem(400, field, status, problem);
+        await AssertClaimCount(3);
+    }
+
+    [Fact]
+    public async Task Ballots_that_may_not_count_are_refused_and_the_tally_does_not_move()
+    {
+        var outsider = await server.Http.PostOk<ClaimView>(Claims, new DeclareClaimRequest("cr-rejected", ClaimClass.Ordinary, 500));
+        await server.Http.PostOk<ClaimView>($"{Claims}/{outsider.ClaimId}/review",
+            new ReviewClaimRequest(ClaimDecision.Reject, CaseScenario.Administrator, 0, "no evidence"));
+        await scenario.ScheduleMeetingAsync();
+        await scenario.OpenVotingAsync();
+        var ballots = $"/api/meetings/{scenario.MeetingId}/resolutions/r1/ballots";
+        await server.Http.PostOk<BallotAck>(ballots, new BallotRequest(CaseScenario.CreditorOf(0), VoteChoice.For));
+
+        // A creditor whose claim was rejected, twice; a creditor with no claim at all.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var (status, problem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest("cr-rejected", VoteChoice.Against));
+            AssertProblem(403, "creditorId", status, problem);
+        }
+        var (strangerStatus, strangerProblem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest("cr-stranger", VoteChoice.For));
+        AssertProblem(403, "creditorId", strangerStatus, strangerProblem);
+
+        var (choiceStatus, choiceProblem) = await server.Http.SendRaw(HttpMethod.Post, ballots, "{\"creditorId\":\"cr0001\",\"choice\":\"maybe\"}");
+        AssertProblem(400, "choice", choiceStatus, choiceProblem);
+
+        var (unknownStatus, unknownProblem) = await server.Http.SendJson(HttpMethod.Post,
+            $"/api/meetings/{scenario.MeetingId}/resolutions/r9/ballots", new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For));
+        AssertProblem(404, "resolutionId", unknownStatus, unknownProblem);
+
+        var tally = await server.Http.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally");
+        Assert.Equal(1, tally.VotesRecorded);
+
+        await scenario.CloseVotingAsync();
+        var (lateStatus, lateProblem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For));
+        AssertProblem(409, "resolutionId", lateStatus, lateProblem);
+        Assert.Equal(1, (await server.Http.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally")).VotesRecorded);
+    }
+
+    [Fact]
+    public async Task A_refused_vote_over_the_hub_says_why()
+    {
+        await scenario.ScheduleMeetingAsync();
+        await using var hub = await server.ConnectHubAsync();
+
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId,
+            new CastBallot("r1", CaseScenario.CreditorOf(0), VoteChoice.For)));
+
+        Assert.Contains("resolutionId: Voting on r1 has not opened", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task AssertClaimCount(int expected) =>
+        Assert.Equal(expected, (await server.Http.GetOk<List<ClaimView>>(Claims)).Count);
+
+    private static void AssertProblem(int expectedStatus, string field, int status, JsonObject? problem)
+    {
+        Assert.Equal(expectedStatus, status);
+        Assert.NotNull(problem);
+        Assert.Equal(expectedStatus, (int?)problem!["status"]);
+        var errors = problem["errors"]?.AsObject();
+        Assert.True(errors is not null && errors.ContainsKey(field), $"expected an error for '{field}' in {problem.ToJsonString()}");
+        Assert.False(string.IsNullOrWhiteSpace((string?)errors![field]![0]));
+        Assert.DoesNotContain(" at CaseGrains", problem.ToJsonString(), StringComparison.Ordinal);
+    }
+}
