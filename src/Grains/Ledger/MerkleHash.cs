@@ -26,6 +26,28 @@ public static class MerkleHash
         return SHA256.HashData(buffer);
     }
 
+    /// <summary>Writes the leaf hash of <paramref name="entry"/> into <paramref name="destination"/> without allocating.</summary>
+    public static void Leaf(ReadOnlySpan<byte> entry, Span<byte> destination)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData([0x00]);
+        sha.AppendData(entry);
+        sha.GetHashAndReset(destination[..Size]);
+    }
+
+    /// <summary>
+    /// Writes the interior node hash into <paramref name="destination"/> without allocating. The inputs are copied
+    /// before the hash is written, so <paramref name="destination"/> may overlap either child.
+    /// </summary>
+    public static void Node(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
+    {
+        Span<byte> buffer = stackalloc byte[1 + 2 * Size];
+        buffer[0] = 0x01;
+        left.CopyTo(buffer[1..]);
+        right.CopyTo(buffer[(1 + Size)..]);
+        SHA256.HashData(buffer, destination[..Size]);
+    }
+
     /// <summary>The root of the empty tree: the hash of the empty string.</summary>
     public static byte[] Empty() => SHA256.HashData([]);
 }
