@@ -60,16 +60,25 @@ public static class LedgerExport
         return (entries, checkpoint ?? throw new FormatException("the export has no checkpoint line"));
     }
 
-    /// <summary>The signed checkpoint from the export's last line, reading the rest without keeping it.</summary>
+    /// <summary>
+    /// The signed checkpoint from the export's last line. Only that line is parsed, so a damaged entry line is left
+    /// for <see cref="ReadEntries"/> to report at its position.
+    /// </summary>
     public static string ReadCheckpoint(TextReader reader)
     {
-        string? checkpoint = null;
-        foreach (var (entry, line) in ReadLines(reader, decodeEntries: false))
+        ArgumentNullException.ThrowIfNull(reader);
+        string? last = null;
+        long lineNumber = 0;
+        string? text;
+        while ((text = reader.ReadLine()) is not null)
         {
-            if (entry is null)
-                checkpoint = line;
+            lineNumber++;
+            last = text;
         }
-        return checkpoint ?? throw new FormatException("the export has no checkpoint line");
+        if (last is null)
+            throw new FormatException("the export is empty");
+        var line = ParseLine(last, lineNumber, Math.Max(0, lineNumber - 2));
+        return line.Checkpoint ?? throw new FormatException("the export's last line is not its checkpoint line");
     }
 
     /// <summary>
@@ -85,7 +94,7 @@ public static class LedgerExport
         }
     }
 
-    private static IEnumerable<(ExportedEntry? Entry, string? Checkpoint)> ReadLines(TextReader reader, bool decodeEntries = true)
+    private static IEnumerable<(ExportedEntry? Entry, string? Checkpoint)> ReadLines(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         long lineNumber = 0;
@@ -112,8 +121,7 @@ public static class LedgerExport
             }
             if (line.Entry is null)
                 throw new LedgerExportFormatException("neither an entry nor a checkpoint line", lineNumber, index);
-            if (decodeEntries)
-                yield return (DecodeEntry(line, lineNumber, index), null);
+            yield return (DecodeEntry(line, lineNumber, index), null);
             index++;
         }
         if (lineNumber == 0)
