@@ -166,6 +166,20 @@ public sealed class LedgerAuditTests
     }
 
     [Fact]
+    public void Without_recorded_hashes_a_changed_entry_is_still_caught_by_the_root()
+    {
+        using var ledger = new TestLedger(count: 10);
+        var entries = ledger.Entries.Select(e => new ExportedEntry(e.Encoded, null)).ToList();
+        Assert.True(LedgerAudit.Verify(entries, ledger.Checkpoint().Format(), ledger.Verifier).Ok);
+        entries[2] = entries[2] with { Encoded = Replace(entries[2].Encoded, "creditor-7", "creditor-8") };
+
+        var result = LedgerAudit.Verify(entries, ledger.Checkpoint().Format(), ledger.Verifier);
+
+        Assert.Equal(LedgerAuditProblem.RootMismatch, result.Problem);
+        Assert.Contains("without a recorded leaf hash", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Entries_beyond_the_checkpoint_are_named()
     {
         using var ledger = new TestLedger(count: 10);

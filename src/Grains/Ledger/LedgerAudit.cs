@@ -89,27 +89,34 @@ public static class LedgerAudit
         private (LedgerAuditProblem Problem, long Position, string Message)? fault;
         private long? displacedFoundAt;
         private long? displacedClaims;
+        private bool someHashesAbsent;
 
         public void Add(ExportedEntry entry)
         {
-            var leaf = MerkleHash.Leaf(entry.Encoded);
             if (fault is null)
             {
+                var leaf = MerkleHash.Leaf(entry.Encoded);
                 Check(entry, leaf);
+                Accumulate(entry, leaf);
+            }
+            else if (fault.Value.Problem == LedgerAuditProblem.LeafHashMismatch)
+            {
+                // Both roots are still needed to tell whether the entry or its recorded hash changed.
+                Accumulate(entry, MerkleHash.Leaf(entry.Encoded));
             }
             else if (fault.Value.Problem == LedgerAuditProblem.PositionMismatch && displacedFoundAt is null
                      && TryDecode(entry.Encoded)?.Position == fault.Value.Position)
             {
                 displacedFoundAt = index;
             }
-
-            // After a hash mismatch both roots are still needed to tell whether the entry or its recorded hash changed.
-            if (fault is null || fault.Value.Problem == LedgerAuditProblem.LeafHashMismatch)
-            {
-                computed.Append(leaf);
-                recorded.Append(entry.LeafHash is { Length: MerkleHash.Size } hash ? hash : leaf);
-            }
             index++;
+        }
+
+        private void Accumulate(ExportedEntry entry, byte[] leaf)
+        {
+            computed.Append(leaf);
+            someHashesAbsent |= entry.LeafHash is null;
+            recorded.Append(entry.LeafHash is { Length: MerkleHash.Size } hash ? hash : leaf);
         }
 
         public void AddUnreadable(LedgerExportFormatException e)
@@ -130,7 +137,9 @@ public static class LedgerAudit
                     $"the export has {index} entries but the checkpoint covers only {checkpoint.Size}: entries from position {checkpoint.Size} on are not covered", index);
             if (!CryptographicOperations.FixedTimeEquals(computed.Root(), checkpoint.RootHash))
                 return new LedgerAuditResult(LedgerAuditProblem.RootMismatch, null,
-                    $"the {index} entries do not hash to the signed root of size {checkpoint.Size}; every entry matches its recorded leaf hash, so entries and hashes were rewritten together and no single position can be named", index);
+                    $"the {index} entries do not hash to the signed root of size {checkpoint.Size}; " + (someHashesAbsent
+                        ? "without a recorded leaf hash for every entry no single position can be named"
+                        : "every entry matches its recorded leaf hash, so entries and hashes were rewritten together and no single position can be named"), index);
             return new LedgerAuditResult(LedgerAuditProblem.None, null,
                 $"{index} entries of {checkpoint.Origin} match the checkpoint signed at size {checkpoint.Size}", index);
         }
