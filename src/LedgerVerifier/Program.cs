@@ -1,1 +1,1 @@
-return 0;
+return CaseGrains.LedgerVerifier.VerifierCli.Run(args, Console.Out, Console.Error);
