@@ -17,7 +17,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
-        scenario = new CaseScenario(server.Http, "bad-input");
+        scenario = new CaseScenario(server, "bad-input");
         await scenario.OpenAsync();
         await scenario.CreditorsDeclareAndAreConfirmedAsync(3);
     }
@@ -25,14 +25,15 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 
     private string Claims => $"/api/cases/{scenario.CaseId}/claims";
+    private HttpClient Administrator => scenario.Administrator.Http;
 
     [Fact]
     public async Task An_unknown_case_is_not_found()
     {
-        var (status, problem) = await server.Http.SendRaw(HttpMethod.Get, "/api/cases/no-such-case", null);
+        var (status, problem) = await Administrator.SendRaw(HttpMethod.Get, "/api/cases/no-such-case", null);
 
         AssertProblem(404, "caseId", status, problem);
-        var (declareStatus, declareProblem) = await server.Http.SendJson(HttpMethod.Post, "/api/cases/no-such-case/claims",
+        var (declareStatus, declareProblem) = await Administrator.SendJson(HttpMethod.Post, "/api/cases/no-such-case/claims",
             new DeclareClaimRequest("cr9000", ClaimClass.Ordinary, 100));
         AssertProblem(404, "caseId", declareStatus, declareProblem);
     }
@@ -40,7 +41,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task A_malformed_body_is_refused_without_a_stack_trace()
     {
-        var (status, problem) = await server.Http.SendRaw(HttpMethod.Post, Claims, "{\"creditorId\": \"cr9000\", \"class\": ");
+        var (status, problem) = await Administrator.SendRaw(HttpMethod.Post, Claims, "{\"creditorId\": \"cr9000\", \"class\": ");
 
         Assert.Equal(400, status);
         Assert.NotNull(problem);
@@ -59,7 +60,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     [InlineData("{\"class\":\"ordinary\",\"principalFen\":100}", "creditorId")]
     public async Task A_wrong_amount_or_field_is_refused_naming_the_field(string body, string field)
     {
-        var (status, problem) = await server.Http.SendRaw(HttpMethod.Post, Claims, body);
+        var (status, problem) = await Administrator.SendRaw(HttpMethod.Post, Claims, body);
 
         AssertProblem(400, field, status, problem);
         await AssertClaimCount(3);
@@ -68,53 +69,54 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     [Fact]
     public async Task Ballots_that_may_not_count_are_refused_and_the_tally_does_not_move()
     {
-        var outsider = await server.Http.PostOk<ClaimView>(Claims, new DeclareClaimRequest("cr-rejected", ClaimClass.Ordinary, 500));
-        await server.Http.PostOk<ClaimView>($"{Claims}/{outsider.ClaimId}/review",
-            new ReviewClaimRequest(ClaimDecision.Reject, CaseScenario.Administrator, 0, "no evidence"));
+        var rejected = await scenario.InviteAsync("cr-rejected");
+        var outsider = await rejected.Http.PostOk<ClaimView>(Claims, new DeclareClaimRequest("cr-rejected", ClaimClass.Ordinary, 500));
+        await Administrator.PostOk<ClaimView>($"{Claims}/{outsider.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Reject, 0, "no evidence"));
         await scenario.ScheduleMeetingAsync();
         await scenario.OpenVotingAsync();
         var ballots = $"/api/meetings/{scenario.MeetingId}/resolutions/r1/ballots";
-        await server.Http.PostOk<BallotAck>(ballots, new BallotRequest(CaseScenario.CreditorOf(0), VoteChoice.For));
+        await scenario.Creditors[0].Http.PostOk<BallotAck>(ballots, new BallotRequest(VoteChoice.For));
 
-        // A creditor whose claim was rejected, twice; a creditor with no claim at all.
+        // A creditor whose claim was rejected, twice.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var (status, problem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest("cr-rejected", VoteChoice.Against));
+            var (status, problem) = await rejected.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.Against));
             AssertProblem(403, "creditorId", status, problem);
         }
-        var (strangerStatus, strangerProblem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest("cr-stranger", VoteChoice.For));
-        AssertProblem(403, "creditorId", strangerStatus, strangerProblem);
+        // A creditor voting in another's name.
+        var (proxyStatus, proxyProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For, "cr0002"));
+        AssertProblem(403, "creditorId", proxyStatus, proxyProblem);
 
-        var (choiceStatus, choiceProblem) = await server.Http.SendRaw(HttpMethod.Post, ballots, "{\"creditorId\":\"cr0001\",\"choice\":\"maybe\"}");
+        var (choiceStatus, choiceProblem) = await scenario.Creditors[1].Http.SendRaw(HttpMethod.Post, ballots, "{\"choice\":\"maybe\"}");
         AssertProblem(400, "choice", choiceStatus, choiceProblem);
 
-        var (unknownStatus, unknownProblem) = await server.Http.SendJson(HttpMethod.Post,
-            $"/api/meetings/{scenario.MeetingId}/resolutions/r9/ballots", new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For));
+        var (unknownStatus, unknownProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post,
+            $"/api/meetings/{scenario.MeetingId}/resolutions/r9/ballots", new BallotRequest(VoteChoice.For));
         AssertProblem(404, "resolutionId", unknownStatus, unknownProblem);
 
-        var tally = await server.Http.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally");
+        var tally = await Administrator.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally");
         Assert.Equal(1, tally.VotesRecorded);
 
         await scenario.CloseVotingAsync();
-        var (lateStatus, lateProblem) = await server.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For));
+        var (lateStatus, lateProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For));
         AssertProblem(409, "resolutionId", lateStatus, lateProblem);
-        Assert.Equal(1, (await server.Http.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally")).VotesRecorded);
+        Assert.Equal(1, (await Administrator.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally")).VotesRecorded);
     }
 
     [Fact]
     public async Task A_refused_vote_over_the_hub_says_why()
     {
         await scenario.ScheduleMeetingAsync();
-        await using var hub = await server.ConnectHubAsync();
+        await using var hub = await server.ConnectHubAsync(scenario.Creditors[0]);
 
         var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId,
-            new CastBallot("r1", CaseScenario.CreditorOf(0), VoteChoice.For)));
+            new CastBallot("r1", scenario.Creditors[0].CreditorId!, VoteChoice.For)));
 
         Assert.Contains("resolutionId: Voting on r1 has not opened", error.Message, StringComparison.Ordinal);
     }
 
     private async Task AssertClaimCount(int expected) =>
-        Assert.Equal(expected, (await server.Http.GetOk<List<ClaimView>>(Claims)).Count);
+        Assert.Equal(expected, (await Administrator.GetOk<List<ClaimView>>(Claims)).Count);
 
     private static void AssertProblem(int expectedStatus, string field, int status, JsonObject? problem)
     {

@@ -20,12 +20,13 @@ public sealed class VotingSliceTests(PostgresServer postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         var server = await ServerHost.StartAsync(database);
-        var scenario = new CaseScenario(server.Http, "sz-2026-001");
+        var scenario = new CaseScenario(server, "sz-2026-001");
         await scenario.OpenAsync();
 
         // The tax bureau declares by machine; the administrator confirms.
-        await server.Http.PutOk<DepartmentRegistration>("/api/departments/tax-sz", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
-        var taxClaim = await server.Http.PostOk<ClaimView>($"/api/departments/tax-sz/cases/{scenario.CaseId}/claims",
+        var platform = await server.People.PlatformAdminAsync();
+        await platform.Http.PutOk<DepartmentRegistration>("/api/departments/tax-sz", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
+        var taxClaim = await platform.Http.PostOk<ClaimView>($"/api/departments/tax-sz/cases/{scenario.CaseId}/claims",
             new DepartmentClaimRequest(ClaimClass.SocialInsuranceAndTax, TaxPrincipalFen));
         Assert.Equal("dept-tax-sz", taxClaim.CreditorId);
         Assert.Equal(ClaimStatus.Declared, taxClaim.Status);
@@ -37,23 +38,24 @@ public sealed class VotingSliceTests(PostgresServer postgres)
         await scenario.ScheduleMeetingAsync();
         await scenario.OpenVotingAsync();
 
-        // Watchers: the judge twice (two screens) and a creditor, all on their own WebSocket.
+        // Watchers: the judge twice (two screens), the administrator and a creditor, all on their own WebSocket.
         var watchers = new List<HubClient>();
-        for (var i = 0; i < 3; i++)
+        foreach (var (person, method) in new[] { (scenario.Judge, "WatchMeetingAsStaff"), (scenario.Judge, "WatchMeetingAsStaff"),
+                     (scenario.Administrator, "WatchMeetingAsStaff"), (scenario.Creditors[0], "WatchMeeting") })
         {
-            var watcher = await server.ConnectHubAsync();
-            await watcher.InvokeAsync<MeetingView>(i < 2 ? "WatchMeetingAsStaff" : "WatchMeeting", scenario.MeetingId);
+            var watcher = await server.ConnectHubAsync(person);
+            await watcher.InvokeAsync<MeetingView>(method, scenario.MeetingId);
             watchers.Add(watcher);
         }
 
-        // 200 creditors, each on their own connection, vote at the same moment.
-        var voters = await Task.WhenAll(Enumerable.Range(0, Creditors).Select(_ => server.ConnectHubAsync()));
+        // 200 creditors, each signed in on their own connection, vote at the same moment.
+        var voters = await Task.WhenAll(scenario.Creditors.Select(c => server.ConnectHubAsync(c)));
         using var start = new SemaphoreSlim(0);
         var ballots = Enumerable.Range(0, Creditors).Select(async i =>
         {
             await start.WaitAsync();
             return await voters[i].InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId,
-                new CastBallot("r1", CaseScenario.CreditorOf(i), CaseScenario.ChoiceOf(i)));
+                new CastBallot("r1", scenario.Creditors[i].CreditorId!, CaseScenario.ChoiceOf(i)));
         }).ToList();
         start.Release(Creditors);
         var acks = (await Task.WhenAll(ballots)).Select(a => a!).ToList();
@@ -75,14 +77,15 @@ public sealed class VotingSliceTests(PostgresServer postgres)
         foreach (var hub in voters.Concat(watchers)) await hub.DisposeAsync();
         await server.DisposeAsync();
 
-        // The same database, a new server process-worth of state: nothing acknowledged is lost.
+        // A new server on the same database: nothing acknowledged is lost, and the judge's session is still good.
         await using var again = await ServerHost.StartAsync(database);
-        var reopened = await again.Http.GetOk<CaseView>($"/api/cases/{scenario.CaseId}");
+        var judge = scenario.Judge with { Http = Person.Create(again.Address, scenario.Judge.Username, scenario.Judge.Token).Http };
+        var reopened = await judge.Http.GetOk<CaseView>($"/api/cases/{scenario.CaseId}");
         Assert.Equal(Creditors + 1, reopened.ClaimCount);
         Assert.Contains(scenario.MeetingId, reopened.MeetingIds);
-        var claims = await again.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
+        var claims = await judge.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
         Assert.All(claims, c => Assert.Equal(ClaimStatus.Confirmed, c.Status));
-        var meeting = await again.Http.GetOk<MeetingView>($"/api/meetings/{scenario.MeetingId}");
+        var meeting = await judge.Http.GetOk<MeetingView>($"/api/meetings/{scenario.MeetingId}");
         var resolution = Assert.Single(meeting.Resolutions);
         Assert.Equal(ResolutionStatus.Closed, resolution.Status);
         AssertTally(expected, resolution.Tally!);

@@ -34,6 +34,10 @@ public sealed class ServerHost : IAsyncDisposable
                 ["ConnectionStrings:CaseStore"] = connectionString,
                 ["Live:FlushInterval"] = "00:00:00.050",
                 ["Logging:LogLevel:Default"] = "Warning",
+                ["Security:BootstrapAdminPassword"] = People.AdminPassword,
+                // Hashing strength is not what these tests are about; 1,000 PBKDF2 rounds keep sign-in fast.
+                ["Security:PasswordIterations"] = "1000",
+                ["Security:RequestsPerMinute"] = "1000000",
             };
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
             builder.Configuration.AddInMemoryCollection(all);
@@ -46,14 +50,20 @@ public sealed class ServerHost : IAsyncDisposable
         return new ServerHost(app, new Uri(address));
     }
 
-    public HubClient Hub() => new(new Uri(Address, "/hubs/live"));
+    public HubClient Hub(string? accessToken = null) => new(new Uri(Address, "/hubs/live"), accessToken);
 
-    public async Task<HubClient> ConnectHubAsync()
+    /// <summary>A hub connection signed in as the person <paramref name="as"/>.</summary>
+    public async Task<HubClient> ConnectHubAsync(Person @as)
     {
-        var hub = Hub();
+        var hub = Hub(@as.Token);
         await hub.ConnectAsync();
         return hub;
     }
+
+    /// <summary>Signs people in: see <see cref="People"/>.</summary>
+    public People People => people ??= new People(this);
+
+    private People? people;
 
     public async Task StopAsync() => await app.StopAsync();
 

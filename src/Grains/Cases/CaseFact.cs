@@ -10,6 +10,7 @@ namespace CaseGrains.Cases;
 [JsonDerivedType(typeof(ClaimDeclared), "claim.declared")]
 [JsonDerivedType(typeof(ClaimReviewed), "claim.reviewed")]
 [JsonDerivedType(typeof(MeetingAdded), "meeting.added")]
+[JsonDerivedType(typeof(CreditorInvited), "creditor.invited")]
 public abstract record CaseFact(string CaseId, string Actor, DateTimeOffset At) : ILedgerFact
 {
     [JsonIgnore] public abstract string LedgerKind { get; }
@@ -38,4 +39,10 @@ public sealed record MeetingAdded(string CaseId, string Actor, DateTimeOffset At
 {
     public override string LedgerKind => "meeting.scheduled";
     public override object LedgerData => new { MeetingId };
+}
+
+public sealed record CreditorInvited(string CaseId, string Actor, DateTimeOffset At, string CreditorId) : CaseFact(CaseId, Actor, At)
+{
+    public override string LedgerKind => "creditor.invited";
+    public override object LedgerData => new { CreditorId };
 }

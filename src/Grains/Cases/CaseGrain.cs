@@ -12,6 +12,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
 {
     private readonly Dictionary<string, ClaimView> claims = [];
     private readonly List<string> meetings = [];
+    private readonly HashSet<string> participants = new(StringComparer.Ordinal);
     private OpenCase? opened;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -76,6 +77,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
                 break;
             case ClaimDeclared d:
                 var c = d.Claim;
+                participants.Add(c.CreditorId);
                 claims[d.ClaimId] = new ClaimView(d.ClaimId, Key, c.CreditorId, c.Class, c.PrincipalFen, c.InterestFen, c.OtherFen,
                     c.SecuredFen, c.Collateral, ClaimStatus.Declared, null, null, c.DeclaredBy, d.At, null, null);
                 break;
@@ -98,7 +100,31 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
             case MeetingAdded m:
                 meetings.Add(m.MeetingId);
                 break;
+            case CreditorInvited i:
+                participants.Add(i.CreditorId);
+                break;
         }
+    }
+
+    public Task<CaseAccess?> GetAccess() =>
+        Task.FromResult(opened is null ? null : new CaseAccess(Key, opened.Court, opened.JudgeId, opened.AdministratorId));
+
+    public Task<PublicCaseView> GetPublic()
+    {
+        RequireOpen();
+        var o = opened!;
+        return Task.FromResult(new PublicCaseView(Key, o.CaseNumber, o.Court, o.DebtorName, o.Procedure, o.AcceptedOn, o.AdministratorId, [.. meetings]));
+    }
+
+    public Task<bool> IsParticipant(string creditorId) =>
+        Task.FromResult(participants.Contains(creditorId ?? ""));
+
+    public async Task AddParticipant(string creditorId, string invitedBy)
+    {
+        RequireOpen();
+        CaseRules.Require(creditorId, "creditorId", "the creditor");
+        if (participants.Contains(creditorId)) return;
+        await CommitAsync(new CreditorInvited(Key, invitedBy, clock.GetUtcNow(), creditorId));
     }
 
     private void RequireOpen()

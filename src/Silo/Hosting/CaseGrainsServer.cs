@@ -1,3 +1,4 @@
+using CaseGrains.Accounts;
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
@@ -5,6 +6,9 @@ using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
 using CaseGrains.WebFront;
+using CaseGrains.WebFront.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -33,6 +37,13 @@ public static class CaseGrainsServer
         // Registered first so that it stops last, after the grains flushed.
         builder.Services.AddHostedService(_ => new EmbeddedPostgresLifetime(embedded));
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        // Drained on shutdown after the web front stopped, before storage stops.
+        builder.Services.AddSingleton<PostgresAuditLog>();
+        builder.Services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<PostgresAuditLog>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgresAuditLog>());
+        builder.Services.AddDataProtection().SetApplicationName("CaseGrains");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -40,13 +51,16 @@ public static class CaseGrainsServer
             .Add<ICaseGrain, CaseGrain>("case")
             .Add<ICreditorGrain, CreditorGrain>("creditor")
             .Add<ISourceDepartmentGrain, SourceDepartmentGrain>("department")
-            .Add<IMeetingGrain, MeetingGrain>("meeting"));
+            .Add<IMeetingGrain, MeetingGrain>("meeting")
+            .Add<IAccountGrain, AccountGrain>("account")
+            .Add<IInvitationGrain, InvitationGrain>("invitation"));
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
         builder.Services.AddCaseGrainsWebFront();
         // Stops before the storage lifetime above and after the web front stopped taking requests.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainRuntime>());
+        builder.Services.AddHostedService<PlatformAdminBootstrap>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();

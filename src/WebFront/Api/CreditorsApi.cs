@@ -1,5 +1,6 @@
+using CaseGrains.Accounts;
 using CaseGrains.Creditors;
-using CaseGrains.Runtime;
+using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,20 +8,35 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseGrains.WebFront.Api;
 
+/// <summary>
+/// Creditor profiles. The holder keeps their own profile; judges and administrators read profiles in full (they need
+/// the identity numbers); nobody else reads them at all.
+/// </summary>
 public static class CreditorsApi
 {
     public static IEndpointRouteBuilder MapCreditorsApi(this IEndpointRouteBuilder routes)
     {
         var creditors = routes.MapGroup("/creditors").WithTags("Creditors");
-        creditors.MapPut("/{creditorId}", Register).WithName("RegisterCreditor");
-        creditors.MapGet("/{creditorId}", Get).WithName("GetCreditor");
+        creditors.MapPut("/{creditorId}", Register).Allow(Policies.SignedIn).WithName("RegisterCreditor").WithSummary("The creditor keeps their own profile.");
+        creditors.MapGet("/{creditorId}", Get).Allow(Policies.SignedIn).WithName("GetCreditor");
         return routes;
     }
 
-    private static async Task<Ok<CreditorProfile>> Register(string creditorId, CreditorProfile body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Get<ICreditorGrain>(Ids.Check(creditorId, "creditorId")).Register(body));
+    private static async Task<Ok<CreditorProfile>> Register(string creditorId, CreditorProfile body, HttpContext http, IGrainFactory grains)
+    {
+        Ids.Check(creditorId, "creditorId");
+        if (http.User.CreditorId() != creditorId) throw RuleViolationException.NotAllowed("creditorId", "Only the creditor keeps their profile.");
+        return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).Register(body));
+    }
 
-    private static async Task<Ok<CreditorProfile>> Get(string creditorId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Get<ICreditorGrain>(Ids.Check(creditorId, "creditorId")).Get()
+    private static async Task<Ok<CreditorProfile>> Get(string creditorId, HttpContext http, IGrainFactory grains)
+    {
+        Ids.Check(creditorId, "creditorId");
+        var holder = http.User.CreditorId() == creditorId;
+        if (!holder && http.User.Role() is not (AccountRole.Judge or AccountRole.Administrator))
+            throw RuleViolationException.NotAllowed("creditorId", "A creditor's profile is for the creditor, the administrator and the judge.");
+        return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).Get()
             ?? throw RuleViolationException.NotFound("creditorId", $"There is no creditor {creditorId}."));
+    }
+
 }

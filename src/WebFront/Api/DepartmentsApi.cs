@@ -1,6 +1,7 @@
 using CaseGrains.Claims;
 using CaseGrains.Departments;
 using CaseGrains.Runtime;
+using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,9 +14,9 @@ public static class DepartmentsApi
     public static IEndpointRouteBuilder MapDepartmentsApi(this IEndpointRouteBuilder routes)
     {
         var departments = routes.MapGroup("/departments").WithTags("Source departments");
-        departments.MapPut("/{code}", Register).WithName("RegisterDepartment");
-        departments.MapGet("/{code}", Get).WithName("GetDepartment");
-        departments.MapPost("/{code}/cases/{caseId}/claims", Declare).WithName("DepartmentDeclaresClaim")
+        departments.MapPut("/{code}", Register).Allow(Policies.PlatformAdmin).WithName("RegisterDepartment");
+        departments.MapGet("/{code}", Get).Allow(Policies.StaffOrPlatform).WithName("GetDepartment");
+        departments.MapPost("/{code}/cases/{caseId}/claims", Declare).Allow(Policies.PlatformAdmin).WithName("DepartmentDeclaresClaim")
             .WithSummary("A source department (the tax bureau) declares a claim into a case.");
         return routes;
     }

@@ -1,5 +1,7 @@
+using CaseGrains.Accounts;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
+using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,58 +13,68 @@ public static class MeetingsApi
 {
     public static IEndpointRouteBuilder MapMeetingsApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapPut("/cases/{caseId}/meetings/{meetingId}", Schedule).Allow(Policies.CaseAdministrator).WithTags("Meetings").WithName("ScheduleMeeting")
+            .WithSummary("The administrator convenes a creditors' meeting with its agenda.");
         var meetings = routes.MapGroup("/meetings").WithTags("Meetings");
-        meetings.MapPut("/{meetingId}", Schedule).WithName("ScheduleMeeting").WithSummary("Convenes a creditors' meeting with its agenda.");
-        meetings.MapGet("/{meetingId}", Get).WithName("GetMeeting");
-        meetings.MapPost("/{meetingId}/checkins", CheckIn).WithName("CheckIn").WithSummary("A creditor attends: counts as present.");
+        meetings.MapGet("/{meetingId}", Get).Allow(Policies.CaseParticipant).WithName("GetMeeting")
+            .WithSummary("Staff see every tally; creditors see tallies as the meeting's visibility allows.");
+        meetings.MapPost("/{meetingId}/checkins", CheckIn).Allow(Policies.CaseCreditor).WithName("CheckIn").WithSummary("A creditor attends: counts as present.");
         var resolution = meetings.MapGroup("/{meetingId}/resolutions/{resolutionId}");
-        resolution.MapPost("/open", Open).WithName("OpenVoting");
-        resolution.MapPost("/ballots", Cast).WithName("CastBallot").WithSummary("Answers once the ballot is committed.");
-        resolution.MapPost("/close", Close).WithName("CloseVoting").WithSummary("Fixes and explains the result.");
-        resolution.MapGet("/tally", Tally).WithName("GetTally");
+        resolution.MapPost("/open", Open).Allow(Policies.CaseAdministrator).WithName("OpenVoting");
+        resolution.MapPost("/ballots", Cast).Allow(Policies.CaseCreditor).WithName("CastBallot").WithSummary("Answers once the ballot is committed.");
+        resolution.MapPost("/close", Close).Allow(Policies.CaseAdministrator).WithName("CloseVoting").WithSummary("Fixes and explains the result.");
+        resolution.MapGet("/tally", Tally).Allow(Policies.CaseParticipant).WithName("GetTally");
         return routes;
     }
 
     private static IMeetingGrain Meeting(IGrainFactory grains, string meetingId) => grains.Get<IMeetingGrain>(Ids.Check(meetingId, "meetingId"));
 
-    private static async Task<Created<MeetingView>> Schedule(string meetingId, ScheduleMeetingRequest body, IGrainFactory grains)
+    private static bool IsCreditor(HttpContext http) => http.User.Role() == AccountRole.Creditor;
+
+    private static async Task<Created<MeetingView>> Schedule(string caseId, string meetingId, ScheduleMeetingRequest body, HttpContext http, IGrainFactory grains)
     {
         var view = await Meeting(grains, meetingId).Schedule(new ScheduleMeeting(
-            Ids.Check(body.CaseId, "caseId"), body.Title, body.StartsAt, body.Agenda, body.Rules, body.Visibility, body.ConvenedBy));
+            Ids.Check(caseId, "caseId"), body.Title, body.StartsAt, body.Agenda, body.Rules, body.Visibility, http.User.Actor()));
         return TypedResults.Created($"/api/meetings/{meetingId}", view);
     }
 
-    private static async Task<Ok<MeetingView>> Get(string meetingId, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).Get());
+    private static async Task<Ok<MeetingView>> Get(string meetingId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IsCreditor(http) ? await Meeting(grains, meetingId).GetForCreditors() : await Meeting(grains, meetingId).Get());
 
-    private static async Task<NoContent> CheckIn(string meetingId, CheckInRequest body, IGrainFactory grains)
+    private static async Task<NoContent> CheckIn(string meetingId, HttpContext http, IGrainFactory grains)
     {
-        await Meeting(grains, meetingId).CheckIn(Ids.Check(body.CreditorId, "creditorId"));
+        await Meeting(grains, meetingId).CheckIn(http.User.CreditorId()!);
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, ActorRequest body, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), Ids.Check(body.ActorId, "actorId")));
+    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), http.User.Actor()));
 
-    private static async Task<Created<BallotAck>> Cast(string meetingId, string resolutionId, BallotRequest body, IGrainFactory grains)
+    private static async Task<Created<BallotAck>> Cast(string meetingId, string resolutionId, BallotRequest body, HttpContext http, IGrainFactory grains)
     {
-        var ack = await Meeting(grains, meetingId).CastBallot(new CastBallot(Ids.Check(resolutionId, "resolutionId"), Ids.Check(body.CreditorId, "creditorId"), body.Choice));
+        var creditorId = http.User.CreditorId()!;
+        if (body.CreditorId is not null && body.CreditorId != creditorId)
+            throw RuleViolationException.NotAllowed("creditorId", "A creditor votes for themselves (proxies vote with a recorded power of attorney).");
+        var ack = await Meeting(grains, meetingId).CastBallot(new CastBallot(Ids.Check(resolutionId, "resolutionId"), creditorId, body.Choice));
         return TypedResults.Created($"/api/meetings/{meetingId}/resolutions/{resolutionId}/ballots/{ack.LedgerPosition}", ack);
     }
 
-    private static async Task<Ok<ResolutionView>> Close(string meetingId, string resolutionId, ActorRequest body, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).CloseVoting(Ids.Check(resolutionId, "resolutionId"), Ids.Check(body.ActorId, "actorId")));
+    private static async Task<Ok<ResolutionView>> Close(string meetingId, string resolutionId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Meeting(grains, meetingId).CloseVoting(Ids.Check(resolutionId, "resolutionId"), http.User.Actor()));
 
-    private static async Task<Ok<TallyView>> Tally(string meetingId, string resolutionId, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).GetTally(Ids.Check(resolutionId, "resolutionId")));
+    private static async Task<Ok<TallyView>> Tally(string meetingId, string resolutionId, HttpContext http, IGrainFactory grains)
+    {
+        Ids.Check(resolutionId, "resolutionId");
+        if (!IsCreditor(http)) return TypedResults.Ok(await Meeting(grains, meetingId).GetTally(resolutionId));
+        var seen = (await Meeting(grains, meetingId).GetForCreditors()).Resolutions.FirstOrDefault(r => r.ResolutionId == resolutionId)
+            ?? throw RuleViolationException.NotFound("resolutionId", $"Meeting {meetingId} has no resolution {resolutionId}.");
+        return TypedResults.Ok(seen.Tally ?? throw RuleViolationException.NotAllowed("resolutionId", "The tally is shown to creditors when voting closes."));
+    }
 }
 
 public sealed record ScheduleMeetingRequest(
-    string CaseId, string Title, DateTimeOffset StartsAt, IReadOnlyList<ResolutionDraft> Agenda, string ConvenedBy,
+    string Title, DateTimeOffset StartsAt, IReadOnlyList<ResolutionDraft> Agenda,
     VotingRuleSet Rules = VotingRuleSet.PrcEbl, TallyVisibility Visibility = TallyVisibility.Live);
 
-public sealed record CheckInRequest(string CreditorId);
-
-public sealed record ActorRequest(string ActorId);
-
-public sealed record BallotRequest(string CreditorId, VoteChoice Choice);
+/// <summary>A ballot; the creditor is the signed-in one (the field may repeat it).</summary>
+public sealed record BallotRequest(VoteChoice Choice, string? CreditorId = null);

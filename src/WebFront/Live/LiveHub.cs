@@ -1,20 +1,46 @@
+using CaseGrains.Accounts;
 using CaseGrains.Cases;
 using CaseGrains.Live;
 using CaseGrains.Meetings;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CaseGrains.WebFront.Live;
 
 /// <summary>
-/// The real-time channel. Clients watch a case or a meeting (a SignalR group each) and get the current state on
-/// joining, then every change: events "claim", "meeting" and "tally". Creditors vote through it too.
+/// The real-time channel, for signed-in people only. Clients watch a case or a meeting (a SignalR group each) and get
+/// the current state on joining, then every change: events "claim", "meeting" and "tally". Every method checks the
+/// caller's part in the case; group names are never taken from the client.
 /// </summary>
-public sealed class LiveHub(IGrainFactory grains) : Hub
+[Authorize]
+public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, ConnectionRegistry connections, IOptions<SecurityOptions> options) : Hub
 {
+    public override Task OnConnectedAsync()
+    {
+        var http = Context.GetHttpContext();
+        var origin = http?.Request.Headers.Origin.ToString();
+        // A browser page of another site must not ride on the user's cookie (cross-site WebSocket hijacking).
+        if (!string.IsNullOrEmpty(origin) && (!Uri.TryCreate(origin, UriKind.Absolute, out var site) || site.Authority != http!.Request.Host.Value))
+        {
+            Context.Abort();
+            return Task.CompletedTask;
+        }
+        if (!connections.TryAdd(Context.User!.Actor(), Context, options.Value.ConnectionsPerUser)) Context.Abort();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.User!.Actor(), Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
     public async Task<CaseView> WatchCase(string caseId)
     {
-        Ids.Check(caseId, "caseId");
+        await access.RequireAsync(Context.User!, Ids.Check(caseId, "caseId"), CaseRoles.Participant);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CaseGroup(caseId));
         return await grains.Get<ICaseGrain>(caseId).Get();
     }
@@ -22,7 +48,7 @@ public sealed class LiveHub(IGrainFactory grains) : Hub
     /// <summary>Watches a meeting as a creditor: tallies as the meeting's visibility allows.</summary>
     public async Task<MeetingView> WatchMeeting(string meetingId)
     {
-        Ids.Check(meetingId, "meetingId");
+        await RequireInMeetingAsync(meetingId, CaseRoles.Participant);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.MeetingGroup(meetingId));
         return await grains.Get<IMeetingGrain>(meetingId).GetForCreditors();
     }
@@ -30,19 +56,34 @@ public sealed class LiveHub(IGrainFactory grains) : Hub
     /// <summary>Watches a meeting as the judge or the administrator: every tally, live.</summary>
     public async Task<MeetingView> WatchMeetingAsStaff(string meetingId)
     {
-        Ids.Check(meetingId, "meetingId");
+        await RequireInMeetingAsync(meetingId, CaseRoles.Staff);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.MeetingStaffGroup(meetingId));
         return await grains.Get<IMeetingGrain>(meetingId).Get();
     }
 
-    public Task CheckIn(string meetingId, string creditorId) =>
-        grains.Get<IMeetingGrain>(Ids.Check(meetingId, "meetingId")).CheckIn(Ids.Check(creditorId, "creditorId"));
-
-    /// <summary>Answers once the ballot is committed.</summary>
-    public Task<BallotAck> CastBallot(string meetingId, CastBallot ballot)
+    public async Task CheckIn(string meetingId)
     {
+        await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
+        await grains.Get<IMeetingGrain>(meetingId).CheckIn(Context.User!.CreditorId()!);
+    }
+
+    /// <summary>Answers once the ballot is committed. The creditor is the signed-in one.</summary>
+    public async Task<BallotAck> CastBallot(string meetingId, CastBallot ballot)
+    {
+        await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
+        var creditorId = Context.User!.CreditorId()!;
+        if (!string.IsNullOrEmpty(ballot.CreditorId) && ballot.CreditorId != creditorId)
+            throw RuleViolationException.NotAllowed("creditorId", "A creditor votes for themselves (proxies vote with a recorded power of attorney).");
         Ids.Check(ballot.ResolutionId, "resolutionId");
-        Ids.Check(ballot.CreditorId, "creditorId");
-        return grains.Get<IMeetingGrain>(Ids.Check(meetingId, "meetingId")).CastBallot(ballot);
+        return await grains.Get<IMeetingGrain>(meetingId).CastBallot(ballot with { CreditorId = creditorId });
+    }
+
+    private async Task RequireInMeetingAsync(string meetingId, CaseRoles allowed)
+    {
+        Ids.Check(meetingId, "meetingId");
+        if (Context.User!.Role() is not (AccountRole.Judge or AccountRole.Administrator or AccountRole.Creditor))
+            throw RuleViolationException.NotAllowed("meetingId", "Meetings are for the case's judge, administrator and creditors.");
+        var caseId = await access.CaseOfMeetingAsync(meetingId) ?? throw RuleViolationException.NotFound("meetingId", $"There is no meeting {meetingId}.");
+        await access.RequireAsync(Context.User!, caseId, allowed);
     }
 }

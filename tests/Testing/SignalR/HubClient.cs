@@ -13,7 +13,7 @@ namespace CaseGrains.Testing;
 /// restored here). Messages are JSON records ended by 0x1E; see the protocol's spec (HubProtocol.md). Supports
 /// invocations with results and server-sent messages; no streaming, no reconnect.
 /// </summary>
-public sealed class HubClient(Uri hubUrl) : IAsyncDisposable
+public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDisposable
 {
     private const char RecordSeparator = '\u001e';
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -35,6 +35,7 @@ public sealed class HubClient(Uri hubUrl) : IAsyncDisposable
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
         var ws = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme == "https" ? "wss" : "ws" }.Uri;
+        if (accessToken is not null) socket.Options.SetRequestHeader("Authorization", $"Bearer {accessToken}");
         await socket.ConnectAsync(ws, cancellationToken);
         await SendRawAsync("{\"protocol\":\"json\",\"version\":1}", cancellationToken);
         var handshake = await ReadRecordsAsync(cancellationToken);

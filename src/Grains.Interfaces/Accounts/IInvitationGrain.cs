@@ -1,0 +1,12 @@
+using CaseGrains.Runtime;
+
+namespace CaseGrains.Accounts;
+
+/// <summary>A one-time invitation, keyed by the SHA-256 (hex) of its code: the code itself is never stored.</summary>
+public interface IInvitationGrain : IGrainWithStringKey
+{
+    Task Create(Invitation invitation);
+
+    /// <summary>Uses the invitation for <paramref name="username"/>; refuses a used, expired or unknown one.</summary>
+    Task<Invitation> Redeem(string username, DateTimeOffset now);
+}

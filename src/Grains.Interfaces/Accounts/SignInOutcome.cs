@@ -1,0 +1,3 @@
+namespace CaseGrains.Accounts;
+
+public sealed record SignInOutcome(SignInResult Result, AccountView? Account, DateTimeOffset? LockedUntil);

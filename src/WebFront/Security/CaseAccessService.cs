@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using CaseGrains.Accounts;
+using CaseGrains.Cases;
+using CaseGrains.Meetings;
+
+namespace CaseGrains.WebFront.Security;
+
+/// <summary>Works out which part a principal plays in a case, from the case grain's record of court, judge, administrator and participants.</summary>
+public sealed class CaseAccessService(IGrainFactory grains)
+{
+    /// <summary>The roles of <paramref name="user"/> in the case; null when the case does not exist.</summary>
+    public async Task<CaseRoles?> RolesInCaseAsync(ClaimsPrincipal user, string caseId)
+    {
+        var grain = grains.Get<ICaseGrain>(caseId);
+        var access = await grain.GetAccess();
+        if (access is null) return null;
+        var roles = CaseRoles.None;
+        switch (user.Role())
+        {
+            case AccountRole.Judge when user.CourtOf() == access.Court:
+                roles |= CaseRoles.Judge;
+                break;
+            case AccountRole.Administrator when user.Username() == access.AdministratorId:
+                roles |= CaseRoles.Administrator;
+                break;
+            case AccountRole.Creditor when user.CreditorId() is { } creditor && await grain.IsParticipant(creditor):
+                roles |= CaseRoles.Creditor;
+                break;
+        }
+        return roles;
+    }
+
+    /// <summary>The case a meeting belongs to; null when there is no such meeting.</summary>
+    public async Task<string?> CaseOfMeetingAsync(string meetingId)
+    {
+        try
+        {
+            return (await grains.Get<IMeetingGrain>(meetingId).GetForCreditors()).CaseId;
+        }
+        catch (RuleViolationException e) when (e.Kind == RuleViolation.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Throws a refusal unless the principal plays one of <paramref name="allowed"/> in the case.</summary>
+    public async Task<CaseRoles> RequireAsync(ClaimsPrincipal user, string caseId, CaseRoles allowed)
+    {
+        var roles = await RolesInCaseAsync(user, caseId) ?? throw RuleViolationException.NotFound("caseId", $"There is no case {caseId}.");
+        if ((roles & allowed) == 0) throw RuleViolationException.NotAllowed("caseId", "Your role in this case does not allow this.");
+        return roles;
+    }
+}
