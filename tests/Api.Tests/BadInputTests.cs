@@ -84,7 +84,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
             AssertProblem(403, "creditorId", status, problem);
         }
         // A creditor voting in another's name.
-        var (proxyStatus, proxyProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For, "cr0002"));
+        var (proxyStatus, proxyProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For, scenario.CreditorOf(2)));
         AssertProblem(403, "creditorId", proxyStatus, proxyProblem);
 
         var (choiceStatus, choiceProblem) = await scenario.Creditors[1].Http.SendRaw(HttpMethod.Post, ballots, "{\"choice\":\"maybe\"}");
@@ -109,10 +109,9 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
         await scenario.ScheduleMeetingAsync();
         await using var hub = await server.ConnectHubAsync(scenario.Creditors[0]);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId,
-            new CastBallot("r1", scenario.Creditors[0].CreditorId!, VoteChoice.For)));
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, "r1", VoteChoice.For));
 
-        Assert.Contains("resolutionId: Voting on r1 has not opened", error.Message, StringComparison.Ordinal);
+        Assert.Contains("conflict: resolutionId: Voting on r1 has not opened", error.Message, StringComparison.Ordinal);
     }
 
     private async Task AssertClaimCount(int expected) =>

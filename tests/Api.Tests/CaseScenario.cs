@@ -11,10 +11,11 @@ namespace CaseGrains.Api.Tests;
 /// Sets up a case through the public API the way its people would: a judge of the court opens it, the appointed
 /// administrator invites creditors, creditors declare, the administrator confirms and convenes the meeting.
 /// </summary>
-public sealed class CaseScenario(ServerHost server, string caseId)
+public sealed class CaseScenario(ServerHost server, string caseId, string court = CaseScenario.DefaultCourt)
 {
-    public const string Court = "深圳市中级人民法院";
+    public const string DefaultCourt = "深圳市中级人民法院";
 
+    public string Court { get; } = court;
     public string CaseId { get; } = caseId;
     public string MeetingId => $"{CaseId}-m1";
     public Person Judge { get; private set; } = null!;
@@ -22,7 +23,10 @@ public sealed class CaseScenario(ServerHost server, string caseId)
     public List<Person> Creditors { get; } = [];
 
     public static long ClaimOf(int creditor) => (creditor + 1) * 100_000L;
-    public static string CreditorOf(int creditor) => $"cr{creditor:D4}";
+    /// <summary>Creditor ids are the creditors' own, the same in every case; these tests give each case its own creditors.</summary>
+    public string CreditorOf(int creditor) => $"{CaseId}-cr{creditor:D4}";
+
+    public static int IndexOf(string creditorId) => int.Parse(creditorId[^4..], System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<CaseView> OpenAsync()
     {
@@ -49,7 +53,7 @@ public sealed class CaseScenario(ServerHost server, string caseId)
 
     public async Task<Person> InviteAsync(string creditorId)
     {
-        var creditor = await server.People.CreditorAsync(Administrator, CaseId, creditorId, $"{CaseId}-{creditorId}");
+        var creditor = await server.People.CreditorAsync(Administrator, CaseId, creditorId, creditorId);
         Creditors.Add(creditor);
         return creditor;
     }

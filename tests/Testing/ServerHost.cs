@@ -25,7 +25,7 @@ public sealed class ServerHost : IAsyncDisposable
     public HttpClient Http { get; }
     public IServiceProvider Services => app.Services;
 
-    public static async Task<ServerHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null)
+    public static async Task<ServerHost> StartAsync(string connectionString, IDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var app = await CaseGrainsServer.BuildAsync([], builder =>
         {
@@ -42,6 +42,7 @@ public sealed class ServerHost : IAsyncDisposable
             foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) all[k] = v;
             builder.Configuration.AddInMemoryCollection(all);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            if (clock is not null) builder.Services.AddSingleton(clock);
             // Server logs stay out of test output unless asked for (CASEGRAINS_TEST_LOGS=1).
             if (Environment.GetEnvironmentVariable("CASEGRAINS_TEST_LOGS") != "1") builder.Logging.ClearProviders();
         });

@@ -22,4 +22,9 @@ public interface IAccountGrain : IGrainWithStringKey
     Task Disable(string by);
 
     Task Enable(string by);
+
+    /// <summary>Records that the account was invited into a case: a creditor acts only in the cases it was invited into.</summary>
+    Task JoinCase(string caseId);
+
+    Task<bool> IsInCase(string caseId);
 }

@@ -110,6 +110,14 @@ public sealed class AccountGrain(IPersistentState<AccountState> state) : Grain, 
         await state.WriteStateAsync();
     }
 
+    public async Task JoinCase(string caseId)
+    {
+        if (state.State.Account is null) throw RuleViolationException.NotFound("username", $"There is no account {Key}.");
+        if (state.State.Cases.Add(caseId)) await state.WriteStateAsync();
+    }
+
+    public Task<bool> IsInCase(string caseId) => Task.FromResult(state.State.Cases.Contains(caseId ?? ""));
+
     private AccountView? View()
     {
         var a = state.State.Account;

@@ -8,6 +8,7 @@ public sealed class AccountState
     public DateTimeOffset? LockedUntil { get; set; }
     public long LastTotpStep { get; set; }
     public Dictionary<string, SessionRecord> Sessions { get; set; } = [];
+    public HashSet<string> Cases { get; set; } = [];
 }
 
 public sealed class SessionRecord

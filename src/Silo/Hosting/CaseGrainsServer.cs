@@ -9,6 +9,7 @@ using CaseGrains.WebFront;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -46,7 +47,7 @@ public static class CaseGrainsServer
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new GrainRegistry()
             .Add<ICaseGrain, CaseGrain>("case")
             .Add<ICreditorGrain, CreditorGrain>("creditor")

@@ -75,6 +75,7 @@ public static class AuthApi
         if (await account.Get() is not null) throw RuleViolationException.Conflict("username", $"The user name {username} is taken.");
         var invitation = await grains.Get<IInvitationGrain>(Invitations.KeyOf(body.Code)).Redeem(username, clock.GetUtcNow());
         var view = await account.Create(new NewAccount(AccountRole.Creditor, body.DisplayName ?? username, hash, null, null, invitation.CreditorId));
+        await account.JoinCase(invitation.CaseId);
         await grains.Get<ICaseGrain>(invitation.CaseId).AddParticipant(invitation.CreditorId, invitation.InvitedBy);
         return TypedResults.Created("/api/auth/me", view);
     }

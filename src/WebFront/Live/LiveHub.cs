@@ -2,6 +2,7 @@ using CaseGrains.Accounts;
 using CaseGrains.Cases;
 using CaseGrains.Live;
 using CaseGrains.Meetings;
+using CaseGrains.Meetings.Voting;
 using CaseGrains.WebFront.Api;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -68,14 +69,11 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     }
 
     /// <summary>Answers once the ballot is committed. The creditor is the signed-in one.</summary>
-    public async Task<BallotAck> CastBallot(string meetingId, CastBallot ballot)
+    public async Task<BallotAck> CastBallot(string meetingId, string resolutionId, VoteChoice choice)
     {
         await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
-        var creditorId = Context.User!.CreditorId()!;
-        if (!string.IsNullOrEmpty(ballot.CreditorId) && ballot.CreditorId != creditorId)
-            throw RuleViolationException.NotAllowed("creditorId", "A creditor votes for themselves (proxies vote with a recorded power of attorney).");
-        Ids.Check(ballot.ResolutionId, "resolutionId");
-        return await grains.Get<IMeetingGrain>(meetingId).CastBallot(ballot with { CreditorId = creditorId });
+        return await grains.Get<IMeetingGrain>(meetingId).CastBallot(
+            new CastBallot(Ids.Check(resolutionId, "resolutionId"), Context.User!.CreditorId()!, choice));
     }
 
     private async Task RequireInMeetingAsync(string meetingId, CaseRoles allowed)

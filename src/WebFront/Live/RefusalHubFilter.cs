@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CaseGrains.WebFront.Live;
 
 /// <summary>
-/// Hub calls refused by a rule reach the client as "field: reason" (SignalR hides other exceptions' messages,
-/// which is what we want for everything unexpected).
+/// Hub calls refused by a rule reach the client as "kind: field: reason", kind being invalid, notFound, conflict or
+/// notAllowed (SignalR hides other exceptions' messages, which is what we want for everything unexpected).
 /// </summary>
 public sealed class RefusalHubFilter : IHubFilter
 {
@@ -16,7 +16,8 @@ public sealed class RefusalHubFilter : IHubFilter
         }
         catch (RuleViolationException e)
         {
-            throw new HubException(string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}");
+            var kind = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString());
+            throw new HubException(string.IsNullOrEmpty(e.Field) ? $"{kind}: {e.Message}" : $"{kind}: {e.Field}: {e.Message}");
         }
         catch (GrainCallTimeoutException)
         {

@@ -23,7 +23,10 @@ public sealed class CaseAccessService(IGrainFactory grains)
             case AccountRole.Administrator when user.Username() == access.AdministratorId:
                 roles |= CaseRoles.Administrator;
                 break;
-            case AccountRole.Creditor when user.CreditorId() is { } creditor && await grain.IsParticipant(creditor):
+            // The invitation let this account into this case; the creditor it speaks for must take part in it.
+            case AccountRole.Creditor when user.CreditorId() is { } creditor
+                                           && await grains.Get<IAccountGrain>(user.Username()!).IsInCase(caseId)
+                                           && await grain.IsParticipant(creditor):
                 roles |= CaseRoles.Creditor;
                 break;
         }

@@ -30,7 +30,12 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     private Task? pingLoop;
     private long nextId;
 
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public bool IsConnected => socket.State == WebSocketState.Open;
+
+    /// <summary>Completes when the connection ends, whoever ended it.</summary>
+    public Task Closed => closed.Task;
 
     public async Task ConnectAsync(CancellationToken cancellationToken = default)
     {
@@ -129,6 +134,7 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
 
     private void Fail(Exception e)
     {
+        closed.TrySetResult();
         foreach (var (id, done) in pending)
             if (pending.TryRemove(id, out _)) done.TrySetException(e);
         foreach (var channel in received.Values) channel.Writer.TryComplete();
