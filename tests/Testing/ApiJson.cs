@@ -30,6 +30,8 @@ public static class ApiJson
     {
         using var request = new HttpRequestMessage(method, url);
         if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        // A large body waits for the server's go-ahead, as careful clients do, so a refusal (413) can be read.
+        if (json?.Length > 64 * 1024) request.Headers.ExpectContinue = true;
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length > 0 && text.TrimStart().StartsWith('{') ? JsonNode.Parse(text)!.AsObject() : null);
