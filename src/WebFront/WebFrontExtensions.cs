@@ -165,6 +165,7 @@ public static class WebFrontExtensions
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
+        api.MapMyApi();
         return app;
     }
 }

@@ -23,6 +23,7 @@ internal static class EndpointTable
         ["POST /api/auth/token"] = (Everyone, """{"username":"nobody"}"""),
         ["POST /api/auth/signout"] = (SignedIn, null),
         ["GET /api/auth/me"] = (SignedIn, null),
+        ["GET /api/my/cases"] = (SignedIn, null),
         ["GET /api/auth/antiforgery"] = (Everyone, null),
         ["POST /api/auth/register"] = (Everyone, """{"code":"NOSUCHCODE","username":"newcomer","password":"long enough password"}"""),
         ["POST /api/accounts"] = ([Platform], """{"username":"x","role":"judge","displayName":"x","password":"short"}"""),

@@ -27,4 +27,6 @@ public interface IAccountGrain : IGrainWithStringKey
     Task JoinCase(string caseId);
 
     Task<bool> IsInCase(string caseId);
+
+    Task<IReadOnlyList<string>> GetCases();
 }

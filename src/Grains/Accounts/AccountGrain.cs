@@ -118,6 +118,8 @@ public sealed class AccountGrain(IPersistentState<AccountState> state) : Grain, 
 
     public Task<bool> IsInCase(string caseId) => Task.FromResult(state.State.Cases.Contains(caseId ?? ""));
 
+    public Task<IReadOnlyList<string>> GetCases() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Cases.Order(StringComparer.Ordinal)]);
+
     private AccountView? View()
     {
         var a = state.State.Account;

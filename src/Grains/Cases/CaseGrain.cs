@@ -25,6 +25,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         if (opened is not null) throw RuleViolationException.Conflict("caseId", $"Case {Key} is already open.");
         CaseRules.Validate(command);
         await CommitAsync(new CaseOpened(Key, command.JudgeId, clock.GetUtcNow(), command));
+        await GrainFactory.Get<ICaseDirectoryGrain>(CaseDirectoryKeys.ForCourt(command.Court)).Add(Key);
+        await GrainFactory.Get<ICaseDirectoryGrain>(CaseDirectoryKeys.ForAdministrator(command.AdministratorId)).Add(Key);
         return View();
     }
 

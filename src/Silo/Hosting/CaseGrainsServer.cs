@@ -54,7 +54,8 @@ public static class CaseGrainsServer
             .Add<ISourceDepartmentGrain, SourceDepartmentGrain>("department")
             .Add<IMeetingGrain, MeetingGrain>("meeting")
             .Add<IAccountGrain, AccountGrain>("account")
-            .Add<IInvitationGrain, InvitationGrain>("invitation"));
+            .Add<IInvitationGrain, InvitationGrain>("invitation")
+            .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory"));
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");

@@ -1,0 +1,6 @@
+namespace CaseGrains.Cases;
+
+public sealed class CaseDirectoryState
+{
+    public List<string> CaseIds { get; set; } = [];
+}
