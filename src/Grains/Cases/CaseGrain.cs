@@ -39,7 +39,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         var claimId = $"{Key}-C{claims.Count + 1:D5}";
         await CommitAsync(new ClaimDeclared(Key, command.DeclaredBy, clock.GetUtcNow(), claimId, command));
         var claim = claims[claimId];
-        live.Publish(new LiveUpdate(LiveUpdate.CaseGroup(Key), "claim", claimId, claim));
+        PublishClaim(claim);
         return claim;
     }
 
@@ -51,7 +51,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         command = ClaimRules.ValidateReview(claim, command);
         await CommitAsync(new ClaimReviewed(Key, command.ReviewerId, clock.GetUtcNow(), command));
         var reviewed = claims[claim.ClaimId];
-        live.Publish(new LiveUpdate(LiveUpdate.CaseGroup(Key), "claim", reviewed.ClaimId, reviewed));
+        PublishClaim(reviewed);
         return reviewed;
     }
 
@@ -62,6 +62,13 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         RequireOpen();
         if (meetings.Contains(meetingId)) return;
         await CommitAsync(new MeetingAdded(Key, opened!.AdministratorId, clock.GetUtcNow(), meetingId));
+    }
+
+    /// <summary>A claim is news for the case's staff and for its own creditor, never for the other creditors.</summary>
+    private void PublishClaim(ClaimView claim)
+    {
+        live.Publish(new LiveUpdate(LiveUpdate.CaseStaffGroup(Key), "claim", claim.ClaimId, claim));
+        live.Publish(new LiveUpdate(LiveUpdate.CreditorGroup(claim.CreditorId), "claim", claim.ClaimId, claim));
     }
 
     private async Task CommitAsync(CaseFact fact)

@@ -39,10 +39,13 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
         return Task.CompletedTask;
     }
 
+    /// <summary>Watches a case: staff get every claim's changes, a creditor only their own.</summary>
     public async Task<CaseView> WatchCase(string caseId)
     {
-        await access.RequireAsync(Context.User!, Ids.Check(caseId, "caseId"), CaseRoles.Participant);
+        var roles = await access.RequireAsync(Context.User!, Ids.Check(caseId, "caseId"), CaseRoles.Participant);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CaseGroup(caseId));
+        if ((roles & CaseRoles.Staff) != 0) await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CaseStaffGroup(caseId));
+        if ((roles & CaseRoles.Creditor) != 0) await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CreditorGroup(Context.User!.CreditorId()!));
         return await grains.Get<ICaseGrain>(caseId).Get();
     }
 

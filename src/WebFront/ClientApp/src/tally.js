@@ -1,48 +1,25 @@
 import { t, yuan } from './i18n.js';
+import { el } from './dom.js';
 
-const el = (tag, props = {}, ...children) => {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children);
-  return node;
-};
-export { el };
-
-/** Renders a tally (TallyView) as a table: one row per voting class, heads and amounts. */
+/** Renders a tally (TallyView): one row per voting class, heads and amounts. */
 export function renderTally(tally) {
   if (!tally) return el('p', { className: 'muted' }, t('tallyHidden'));
-  const table = el('table', { className: 'tally' });
-  table.append(el('caption', {}, `${tally.votesRecorded} ${t('votes')}`));
-  table.append(el('thead', {}, el('tr', {},
-    el('th', { scope: 'col' }, t('class')),
-    el('th', { scope: 'col' }, `${t('heads')}: ${t('for')} / ${t('against')} / ${t('abstain')} (${t('present')})`),
-    el('th', { scope: 'col' }, `${t('amount')}: ${t('for')}`),
-    el('th', { scope: 'col' }, `${t('amount')}: ${t('against')}`),
-    el('th', { scope: 'col' }, t('total')))));
-  const body = el('tbody');
-  for (const c of tally.classes) {
-    const row = el('tr', { className: 'tally-class' });
-    row.dataset.class = c.class ?? 'all';
-    row.append(
-      el('th', { scope: 'row' }, c.class ?? t('allUnsecured')),
-      el('td', { className: 'heads' }, `${c.headsFor} / ${c.headsAgainst} / ${c.headsAbstain} (${c.headsPresent})`),
-      el('td', { className: 'amount-for' }, yuan(c.amountForFen)),
-      el('td', { className: 'amount-against' }, yuan(c.amountAgainstFen)),
-      el('td', {}, yuan(c.totalFen)));
-    row.querySelector('.heads').dataset.for = c.headsFor;
-    body.append(row);
-  }
-  table.append(body);
-  return table;
+  const head = el('tr', {}, ...[t('class'), `${t('for')} / ${t('against')} / ${t('abstain')} (${t('present')})`, t('amountFor'), t('amountAgainst'), t('total')]
+    .map((text) => el('th', { scope: 'col' }, text)));
+  const rows = tally.classes.map((c) => el('tr', { className: 'tally-class', dataset: { class: c.class ?? 'all' } },
+    el('th', { scope: 'row' }, c.class ? t(c.class) : t('allUnsecured')),
+    el('td', { className: 'heads', dataset: { for: c.headsFor, against: c.headsAgainst } }, `${c.headsFor} / ${c.headsAgainst} / ${c.headsAbstain} (${c.headsPresent})`),
+    el('td', { className: 'amount-for' }, yuan(c.amountForFen)),
+    el('td', { className: 'amount-against' }, yuan(c.amountAgainstFen)),
+    el('td', {}, yuan(c.totalFen))));
+  return el('table', { className: 'tally', dataset: { votes: tally.votesRecorded } },
+    el('caption', {}, `${tally.votesRecorded} ${t('votes')}`), el('thead', {}, head), el('tbody', {}, ...rows));
 }
 
 export function renderOutcome(outcome) {
-  if (!outcome) return el('span');
-  const box = el('section', { className: `outcome ${outcome.passed ? 'passed' : 'failed'}` });
-  box.append(el('h4', {}, outcome.passed ? t('passed') : t('failed')));
-  const list = el('ul', { ariaLabel: t('checks') });
-  for (const check of outcome.checks) {
-    list.append(el('li', {}, `${check.passed ? '✔' : '✘'} ${check.name} — ${check.article ?? ''}`));
-  }
-  box.append(list, el('p', {}, outcome.explanation ?? ''));
-  return box;
+  if (!outcome) return null;
+  return el('section', { className: `outcome ${outcome.passed ? 'passed' : 'failed'}`, ariaLabel: t('checks') },
+    el('h4', {}, outcome.passed ? t('passed') : t('failed')),
+    el('ul', {}, ...outcome.checks.map((check) => el('li', {}, `${check.passed ? '✔' : '✘'} ${check.name} (${check.article ?? ''})`))),
+    el('p', {}, outcome.explanation ?? ''));
 }

@@ -1,0 +1,69 @@
+import { t, language, setLanguage } from './i18n.js';
+import { el } from './dom.js';
+import { api, forgetAntiforgery } from './api.js';
+import { live } from './live.js';
+import { signInView, joinView } from './views/signin.js';
+import { homeView } from './views/home.js';
+import { caseView } from './views/case.js';
+import { meetingView } from './views/meeting.js';
+import { publicView } from './views/public.js';
+
+const main = document.querySelector('main');
+const indicator = document.querySelector('#connection');
+const state = { me: undefined, cleanup: [] };
+
+const routes = [
+  [/^#\/signin$/, () => signInView(state, afterSignIn)],
+  [/^#\/join(?:\?code=(.*))?$/, (m) => joinView(decodeURIComponent(m[1] ?? ''), afterSignIn)],
+  [/^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
+  [/^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
+  [/^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
+  [/^#\/?$/, () => homeView(state)],
+];
+
+async function me() {
+  if (state.me === undefined) {
+    try { state.me = await api('GET', '/api/auth/me'); } catch { state.me = null; }
+  }
+  return state.me;
+}
+
+async function afterSignIn() {
+  forgetAntiforgery();
+  state.me = undefined;
+  await me();
+  live(indicator);
+  location.hash = '#/';
+}
+
+async function render() {
+  for (const stop of state.cleanup.splice(0)) stop();
+  renderHeader();
+  const hash = location.hash || '#/';
+  const publicPage = /^#\/(signin|join|public)/.test(hash);
+  if (!publicPage && !(await me())) { location.hash = '#/signin'; return; }
+  if (!publicPage) live(indicator);
+  const [pattern, view] = routes.find(([p]) => p.test(hash)) ?? routes.at(-1);
+  const content = await view(hash.match(pattern));
+  main.replaceChildren(...[content].flat().filter(Boolean));
+  main.querySelector('h2')?.focus();
+}
+state.rerender = render;
+
+function renderHeader() {
+  document.title = t('product');
+  document.querySelector('#skip').textContent = t('skip');
+  document.querySelector('header h1 a').textContent = t('product');
+  const select = el('select', { id: 'language', onchange: (e) => { setLanguage(e.target.value); indicator.textContent && live(indicator).refresh?.(); render(); } },
+    ...[['zh-CN', '中文'], ['en', 'English']].map(([code, name]) => new Option(name, code, false, code === language())));
+  const tools = [el('label', { htmlFor: 'language' }, t('language')), select];
+  if (state.me) {
+    tools.push(el('span', { className: 'who' }, state.me.displayName),
+      el('button', { type: 'button', id: 'signout', onclick: async () => { await api('POST', '/api/auth/signout'); state.me = null; forgetAntiforgery(); location.hash = '#/signin'; } }, t('signOut')));
+  }
+  document.querySelector('#tools').replaceChildren(...tools);
+  document.documentElement.lang = language();
+}
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,90 @@
+import { t } from '../i18n.js';
+import { el } from '../dom.js';
+import { api } from '../api.js';
+import { watching, on, hubError } from '../live.js';
+import { renderTally, renderOutcome } from '../tally.js';
+
+/**
+ * A meeting. Creditors check in by opening it, vote with a confirmation and keep a receipt; the judge and the
+ * administrator watch every tally live, and the administrator opens and closes voting.
+ */
+export async function meetingView(state, meetingId) {
+  const me = state.me;
+  const isCreditor = me.role === 'creditor';
+  let meeting = await api('GET', `/api/meetings/${meetingId}`);
+  const c = await api('GET', `/api/cases/${meeting.caseId}`);
+  const isAdministrator = me.role === 'administrator' && me.username === c.administratorId;
+  const tallies = {};
+  const receipts = JSON.parse(localStorage.getItem(`receipts:${meetingId}:${me.username}`) ?? '{}');
+  const host = el('div');
+  const message = el('p', { role: 'alert', className: 'error' });
+
+  const render = () => {
+    host.replaceChildren(el('p', { className: 'muted', id: 'checked-in' }, t('checkedIn', { count: meeting.checkedIn })),
+      ...meeting.resolutions.map((r) => {
+        const section = el('section', { className: 'resolution card', id: `resolution-${r.resolutionId}`, dataset: { status: r.status } },
+          el('h3', {}, `${r.title} `, el('span', { className: `badge ${r.status}` }, t(r.status === 'open' ? 'openNow' : r.status))));
+        if (isCreditor && r.status === 'open') section.append(choices(r));
+        if (isAdministrator && r.status === 'pending') section.append(control(r, 'open', t('openVoting')));
+        if (isAdministrator && r.status === 'open') section.append(control(r, 'close', t('closeVoting')));
+        const receipt = receipts[r.resolutionId];
+        if (receipt) section.append(el('p', { className: 'receipt', role: 'status', dataset: { position: receipt.ledgerPosition } },
+          t('voted', { choice: t(receipt.choice), position: receipt.ledgerPosition })));
+        section.append(renderTally(tallies[r.resolutionId] ?? r.tally));
+        const outcome = renderOutcome(r.outcome);
+        if (outcome) section.append(outcome);
+        return section;
+      }));
+  };
+
+  const choices = (r) => el('div', { className: 'choices', role: 'group', ariaLabel: r.title },
+    ...['for', 'against', 'abstain'].map((choice) => el('button', { type: 'button', className: `choice ${choice}`, dataset: { choice },
+      onclick: () => confirmBallot(r, choice) }, t(choice))));
+
+  const control = (r, action, label) => el('button', { type: 'button', className: `control ${action}`, onclick: async () => {
+    try {
+      await api('POST', `/api/meetings/${meetingId}/resolutions/${r.resolutionId}/${action}`);
+      meeting = await api('GET', `/api/meetings/${meetingId}`);
+      render();
+    } catch (e) { message.textContent = e.message; }
+  } }, label);
+
+  const confirmBallot = (r, choice) => {
+    const dialog = el('dialog', { className: 'confirm-vote', ariaLabel: t('confirm') },
+      el('form', { method: 'dialog' }, el('p', {}, t('confirmVote', { choice: t(choice), title: r.title })),
+        el('button', { value: 'yes', className: 'yes' }, t('confirm')), ' ', el('button', { value: 'no' }, t('cancel'))));
+    dialog.addEventListener('close', async () => {
+      dialog.remove();
+      if (dialog.returnValue !== 'yes') return;
+      try {
+        message.textContent = '';
+        const ack = await state.connection.invoke('CastBallot', meetingId, r.resolutionId, choice);
+        receipts[r.resolutionId] = ack;
+        localStorage.setItem(`receipts:${meetingId}:${me.username}`, JSON.stringify(receipts));
+      } catch (e) { message.textContent = hubError(e); }
+      render();
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  };
+
+  state.cleanup.push(on('tally', (update) => {
+    if (update.meetingId !== meetingId) return;
+    tallies[update.resolutionId] = update.tally;
+    render();
+  }));
+  state.cleanup.push(on('meeting', (update) => {
+    if (update.meetingId !== meetingId) return;
+    meeting = update;
+    render();
+  }));
+  state.cleanup.push(await watching(async (connection) => {
+    state.connection = connection;
+    meeting = await connection.invoke(isCreditor ? 'WatchMeeting' : 'WatchMeetingAsStaff', meetingId);
+    for (const key of Object.keys(tallies)) delete tallies[key];
+    if (isCreditor) await connection.invoke('CheckIn', meetingId).catch((e) => { message.textContent = hubError(e); });
+    render();
+  }));
+  render();
+  return [el('h2', { tabIndex: -1 }, `${t('meeting')}: ${meeting.title}`), el('p', { className: 'muted' }, `${c.caseNumber} · ${c.debtorName}`), message, host];
+}
