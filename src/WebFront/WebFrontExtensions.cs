@@ -154,6 +154,9 @@ public static class WebFrontExtensions
         app.UseMiddleware<AuditMiddleware>();
         app.UseAuthorization();
 
+        var connections = app.Services.GetRequiredService<ConnectionRegistry>();
+        app.Lifetime.ApplicationStopping.Register(connections.AbortEveryone);
+
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapHub<LiveHub>("/hubs/live");
         IEndpointRouteBuilder api = app.MapGroup("/api");

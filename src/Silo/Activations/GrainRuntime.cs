@@ -146,6 +146,11 @@ public sealed partial class GrainRuntime(
         }
     }
 
+    /// <summary>
+    /// Refuses new calls and deactivates every activation, which flushes what the grains buffered. The flush gets its
+    /// own time (<see cref="GrainRuntimeOptions.CallTimeout"/>) even when the host's shutdown time was spent elsewhere:
+    /// giving up on it would lose acknowledged-but-buffered work.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (stopping.IsCancellationRequested) return;
@@ -153,7 +158,8 @@ public sealed partial class GrainRuntime(
         if (collector is not null) await collector;
         var all = directory.Values.ToArray();
         LogStopping(logger, all.Length);
-        await Parallel.ForEachAsync(all, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 16 }, async (activation, ct) =>
+        using var flushTime = new CancellationTokenSource(settings.CallTimeout);
+        await Parallel.ForEachAsync(all, new ParallelOptions { CancellationToken = flushTime.Token, MaxDegreeOfParallelism = 16 }, async (activation, ct) =>
         {
             try
             {

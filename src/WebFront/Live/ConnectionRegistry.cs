@@ -28,6 +28,12 @@ public sealed class ConnectionRegistry
 
     public int CountOf(string user) => byUser.TryGetValue(user, out var connections) ? connections.Count : 0;
 
+    /// <summary>Closes every connection (the server is stopping: live connections would hold its shutdown open).</summary>
+    public void AbortEveryone()
+    {
+        foreach (var user in byUser.Keys) AbortAll(user);
+    }
+
     /// <summary>Closes every connection of the user; returns how many there were.</summary>
     public int AbortAll(string user)
     {

@@ -7,7 +7,8 @@ namespace CaseGrains.WebFront.Security;
 
 /// <summary>
 /// A write that is authenticated by the cookie (which a browser sends by itself) must carry the anti-forgery token in
-/// the X-XSRF-TOKEN header; bearer-token requests carry no ambient credential and need none.
+/// the X-XSRF-TOKEN header; bearer-token requests carry no ambient credential and need none. The hub is exempt: its
+/// negotiate answer cannot be read by another site, and its WebSocket is held to the page's own origin by LiveHub.
 /// </summary>
 public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery antiforgery, IProblemDetailsService problems)
 {
@@ -15,7 +16,7 @@ public sealed class AntiforgeryMiddleware(RequestDelegate next, IAntiforgery ant
     {
         var method = context.Request.Method;
         var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
-        if (unsafeMethod && context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
+        if (unsafeMethod && !context.Request.Path.StartsWithSegments("/hubs") && context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme
             && !await antiforgery.IsRequestValidAsync(context))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;

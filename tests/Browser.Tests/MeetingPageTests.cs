@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using CaseGrains.Meetings;
+using CaseGrains.Meetings.Voting;
+using CaseGrains.Testing;
+using CaseGrains.WebFront.Api;
+using Microsoft.Playwright;
+
+namespace CaseGrains.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class MeetingPageTests(PostgresServer postgres, Chromium chromium)
+{
+    [Fact]
+    public async Task Two_creditors_vote_on_their_phones_and_the_judges_page_shows_the_tally_change_without_reload()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-vote", creditors: 2, withClaims: true);
+        await scenario.OpenMeetingAsync();
+
+        var judge = await chromium.NewPersonAsync(server.Address);
+        await SignIn.AsAsync(judge, scenario.Judge);
+        await judge.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+        await judge.WaitForSelectorAsync("table.tally[data-votes='0']");
+        var judgeNavigations = 0;
+        judge.FrameNavigated += (_, frame) => { if (frame == judge.MainFrame) judgeNavigations++; };
+
+        for (var i = 0; i < 2; i++)
+        {
+            var creditor = await chromium.NewPersonAsync(server.Address, phone: true);
+            await SignIn.AsAsync(creditor, scenario.Creditors[i]);
+            await creditor.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+            await creditor.ClickAsync(i == 0 ? "button.choice.for" : "button.choice.against");
+            await creditor.ClickAsync("dialog.confirm-vote button.yes");
+            var receipt = await creditor.WaitForSelectorAsync("p.receipt");
+            Assert.Matches(i == 0 ? "\"For\" is recorded at ledger position \\d+" : "\"Against\" is recorded at ledger position \\d+", await receipt!.InnerTextAsync());
+            await Chromium.ScreenshotAsync(creditor, $"vote-creditor-{i + 1}");
+
+            await judge.WaitForSelectorAsync($"table.tally[data-votes='{i + 1}']");
+        }
+
+        var heads = await judge.InnerTextAsync("table.tally td.heads");
+        Assert.StartsWith("1 / 1 / 0 (2)", heads, StringComparison.Ordinal);
+        Assert.Equal(0, judgeNavigations);
+        await Chromium.ScreenshotAsync(judge, "vote-judge-live-tally");
+    }
+
+    [Fact]
+    public async Task When_the_connection_drops_the_page_says_so_and_catches_up_when_it_comes_back()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-reconnect", creditors: 1, withClaims: true);
+        await scenario.OpenMeetingAsync();
+        var judge = await chromium.NewPersonAsync(server.Address);
+        var blocked = false;
+        IWebSocketRoute? current = null;
+        await judge.RouteWebSocketAsync(new Regex("/hubs/live"), async route =>
+        {
+            if (blocked)
+            {
+                await route.CloseAsync();
+                return;
+            }
+            current = route;
+            route.ConnectToServer();
+        });
+        await SignIn.AsAsync(judge, scenario.Judge);
+        await judge.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+        await judge.WaitForSelectorAsync("#connection[data-state='connected']");
+        await judge.WaitForSelectorAsync("table.tally[data-votes='0']");
+
+        blocked = true;
+        await current!.CloseAsync();
+        await judge.WaitForSelectorAsync("#connection[data-state='reconnecting']");
+        await Chromium.ScreenshotAsync(judge, "reconnect-dropped");
+
+        // A vote happens while the page is cut off; it cannot arrive live.
+        await scenario.Creditors[0].Http.PostOk<BallotAck>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/ballots", new BallotRequest(VoteChoice.For));
+        Assert.Equal("0", await judge.GetAttributeAsync("table.tally", "data-votes"));
+
+        blocked = false;
+        await judge.WaitForSelectorAsync("#connection[data-state='connected']", new PageWaitForSelectorOptions { Timeout = 20_000 });
+        await judge.WaitForSelectorAsync("table.tally[data-votes='1']");
+        await Chromium.ScreenshotAsync(judge, "reconnect-caught-up");
+    }
+}

@@ -1,0 +1,23 @@
+using CaseGrains.Security.Totp;
+using CaseGrains.Testing;
+using Microsoft.Playwright;
+
+namespace CaseGrains.Browser.Tests;
+
+/// <summary>Signs a person in through the sign-in page, as they would type it.</summary>
+public static class SignIn
+{
+    public static async Task AsAsync(IPage page, Person person)
+    {
+        await page.GotoAsync("/#/signin");
+        await page.FillAsync("input[name=username]", person.Username);
+        await page.FillAsync("input[name=password]", person.Password ?? People.Password);
+        if (person.TotpSecret is not null)
+        {
+            // The API sign-in of the same person used this step's code; the next step's code is accepted once too.
+            await page.FillAsync("input[name=code]", TotpGenerator.Code(Base32.Decode(person.TotpSecret), DateTimeOffset.UtcNow.AddSeconds(30)));
+        }
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith("#/", StringComparison.Ordinal));
+    }
+}
