@@ -1,6 +1,7 @@
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
+using CaseGrains.Ledger;
 using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
@@ -40,19 +41,22 @@ public static class CaseGrainsServer
             .Add<ICaseGrain, CaseGrain>("case")
             .Add<ICreditorGrain, CreditorGrain>("creditor")
             .Add<ISourceDepartmentGrain, SourceDepartmentGrain>("department")
-            .Add<IMeetingGrain, MeetingGrain>("meeting"));
+            .Add<IMeetingGrain, MeetingGrain>("meeting")
+            .Add<ILedgerGrain, LedgerGrain>("ledger"));
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
         builder.Services.AddCaseGrainsWebFront();
         // Stops before the storage lifetime above and after the web front stopped taking requests.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainRuntime>());
+        builder.Services.AddCaseGrainsLedger();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         try
         {
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+            await app.Services.LoadLedgerKeysAsync(CancellationToken.None);
         }
         catch
         {
