@@ -67,6 +67,9 @@ public static class WebFrontExtensions
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
+        api.MapLedgerApi();
+        api.MapLedgerWitnessApi();
+        api.MapLedgerKeyApi();
         return app;
     }
 }
