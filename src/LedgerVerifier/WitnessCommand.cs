@@ -13,7 +13,7 @@ internal static class WitnessCommand
         var next = new Option<FileInfo?>("--new") { Description = "The log's new signed checkpoint (files mode)" };
         var proof = new Option<FileInfo?>("--proof") { Description = "The consistency proof from --last to --new (one base64 hash per line; files mode)" };
         var output = new Option<FileInfo?>("--out") { Description = "Write the cosigned checkpoint here (the next --last)" };
-        var url = new Option<Uri?>("--url")
+        var url = new Option<string?>("--url")
         {
             Description = "Server mode: fetch the newest checkpoint and its proof from this CaseGrains server and post the cosignature, or the refusal, back",
         };
@@ -24,9 +24,11 @@ internal static class WitnessCommand
         };
         command.SetAction((result, cancellationToken) => VerifierCli.GuardAsync(context, () =>
         {
-            var server = result.GetValue(url);
-            if (server is not null)
+            var address = result.GetValue(url);
+            if (address is not null)
             {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+                    throw new InputException($"--url {address} is not an http or https address");
                 var caseName = result.GetValue(caseId);
                 if (string.IsNullOrWhiteSpace(caseName))
                     throw new InputException("--url needs --case: the case whose ledger to witness");

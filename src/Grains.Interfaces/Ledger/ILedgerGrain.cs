@@ -3,8 +3,8 @@ using CaseGrains.Runtime;
 namespace CaseGrains.Ledger;
 
 /// <summary>
-/// A case's tamper-evident ledger as the public sees it: checkpoints, entries, proofs, receipts, the export, the
-/// server's own integrity check and the witnesses' cosignatures. Keyed by case id. Entries are written by the grains
+/// A case's tamper-evident ledger as the public sees it: checkpoints, entries, proofs, receipts, the export and the
+/// witnesses' cosignatures (the integrity check is <see cref="ILedgerIntegrity"/>). Keyed by case id. Entries are written by the grains
 /// whose facts they record; this grain reads them and never writes one.
 /// </summary>
 public interface ILedgerGrain : IGrainWithStringKey
@@ -43,10 +43,6 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>The export lines for entries from <paramref name="start"/> up to the checkpoint of <paramref name="treeSize"/>, as stored.</summary>
     [AlwaysInterleave]
     Task<LedgerExportPart> ExportPart(long treeSize, long start, int maxEntries);
-
-    /// <summary>Re-reads every stored row, rehashes it and checks it against the newest checkpoint; names the first bad position.</summary>
-    [AlwaysInterleave]
-    Task<LedgerCheckResult> Check();
 
     /// <summary>The newest checkpoint and the consistency proof a witness needs, from <paramref name="fromSize"/> or else
     /// from the last checkpoint this witness cosigned.</summary>

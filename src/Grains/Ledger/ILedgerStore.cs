@@ -7,7 +7,8 @@ namespace CaseGrains.Ledger;
 public interface ILedgerStore
 {
     /// <summary>The recorded leaf hashes of the rows from <paramref name="fromPosition"/> on, in position order, at most
-    /// <paramref name="maxCount"/>. Positions are returned as stored, so the caller sees any gap.</summary>
+    /// <paramref name="maxCount"/>. Positions are returned as stored, so the caller sees any gap; a recorded hash that
+    /// is not <see cref="MerkleHash.Size"/> bytes throws <see cref="InvalidDataException"/>.</summary>
     Task<LedgerLeafPage> ReadLeafHashesAsync(string caseId, long fromPosition, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>The rows with positions in [<paramref name="fromPosition"/>, <paramref name="toPosition"/>), in position order, at most <paramref name="maxCount"/>.</summary>

@@ -139,8 +139,6 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
         return new LedgerExportPart(text.ToString(), null);
     }
 
-    public Task<LedgerCheckResult> Check() => LedgerIntegrityCheck.RunAsync(store, log.Verifier, Key);
-
     public async Task<WitnessCheckpointResponse> GetWitnessCheckpoint(string witness, long? fromSize)
     {
         var key = Witness(witness);
@@ -194,7 +192,16 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
         loadFault = null;
         while (true)
         {
-            var page = await store.ReadLeafHashesAsync(Key, tree.Size, LoadPage, cancellationToken);
+            LedgerLeafPage page;
+            try
+            {
+                page = await store.ReadLeafHashesAsync(Key, tree.Size, LoadPage, cancellationToken);
+            }
+            catch (InvalidDataException e)
+            {
+                loadFault = e.Message;
+                return;
+            }
             for (var i = 0; i < page.Count; i++)
             {
                 if (page.Positions[i] != tree.Size)

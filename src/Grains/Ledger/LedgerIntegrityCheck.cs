@@ -8,12 +8,11 @@ namespace CaseGrains.Ledger;
 /// cases, bytes against recorded leaf hashes, the signed root); rows after it must follow on without a gap and hash to
 /// the leaf hashes recorded when they were written.
 /// </summary>
-public static class LedgerIntegrityCheck
+public sealed class LedgerIntegrityCheck(ILedgerStore store, LedgerLog log) : ILedgerIntegrity
 {
-    public static async Task<LedgerCheckResult> RunAsync(ILedgerStore store, NoteVerifier logKey, string caseId, CancellationToken cancellationToken = default)
+    public async Task<LedgerCheckResult> CheckAsync(string caseId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(logKey);
+        ArgumentException.ThrowIfNullOrEmpty(caseId);
         var checkpoint = await store.ReadLatestCheckpointAsync(caseId, cancellationToken);
         long checkedSize = 0;
         if (checkpoint is not null)
@@ -28,7 +27,7 @@ public static class LedgerIntegrityCheck
                 return Fail(caseId, LedgerAuditProblem.MalformedCheckpoint, null, "the newest stored checkpoint is damaged: " + e.Message, 0, null);
             }
             var rows = LedgerRows.AsExportedAsync(LedgerRows.ReadAsync(store, caseId, 0, size, cancellationToken), cancellationToken);
-            var audit = await LedgerAudit.VerifyAsync(rows, checkpoint.Note, logKey, caseId, cancellationToken);
+            var audit = await LedgerAudit.VerifyAsync(rows, checkpoint.Note, log.Verifier, caseId, cancellationToken);
             if (!audit.Ok)
                 return Fail(caseId, audit.Problem, audit.Position, audit.Message, audit.EntriesRead, size);
             checkedSize = size;

@@ -5,7 +5,7 @@ namespace CaseGrains.Ledger;
 /// <summary>Streams a case's stored ledger rows page by page, so that no reader holds a large ledger in memory.</summary>
 internal static class LedgerRows
 {
-    public const int PageSize = 5000;
+    public const int PageSize = 10_000;
 
     /// <summary>The rows with positions in [<paramref name="from"/>, <paramref name="to"/>), in position order.</summary>
     public static async IAsyncEnumerable<StoredLedgerEntry> ReadAsync(

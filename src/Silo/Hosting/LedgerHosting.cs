@@ -15,6 +15,7 @@ public static class LedgerHosting
         services.AddSingleton<LedgerKeyLoader>();
         services.AddSingleton(sp => sp.GetRequiredService<LedgerKeyLoader>().Log);
         services.AddSingleton<ILedgerKeys>(sp => sp.GetRequiredService<LedgerLog>());
+        services.AddSingleton<ILedgerIntegrity, LedgerIntegrityCheck>();
         services.AddSingleton<LedgerCheckpointScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<LedgerCheckpointScheduler>());
         return services;

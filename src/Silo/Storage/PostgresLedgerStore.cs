@@ -23,13 +23,17 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         command.Parameters.Add(new() { Value = maxCount });
         var positions = new List<long>();
         var hashes = new MemoryStream();
+        var hash = new byte[MerkleHash.Size];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var hash = reader.GetFieldValue<byte[]>(1);
-            if (hash.Length != MerkleHash.Size)
-                throw new InvalidDataException($"ledger of case {caseId}: the recorded leaf hash at position {reader.GetInt64(0)} is {hash.Length} bytes, not {MerkleHash.Size}");
-            positions.Add(reader.GetInt64(0));
+            var position = reader.GetInt64(0);
+            // Copied into one buffer: a million leaves load without a million small arrays.
+            var length = reader.GetBytes(1, 0, null, 0, 0);
+            if (length != MerkleHash.Size)
+                throw new InvalidDataException($"ledger of case {caseId}: the recorded leaf hash at position {position} is {length} bytes, not {MerkleHash.Size}");
+            reader.GetBytes(1, 0, hash, 0, MerkleHash.Size);
+            positions.Add(position);
             hashes.Write(hash);
         }
         return new LedgerLeafPage([.. positions], hashes.ToArray());

@@ -89,6 +89,6 @@ public static class LedgerApi
         }, "application/jsonl; charset=utf-8", $"ledger-{caseId}-{checkpoint.TreeSize}.jsonl");
     }
 
-    private static async Task<Ok<LedgerCheckResult>> Check(string caseId, IGrainFactory grains) =>
-        TypedResults.Ok(await Ledger(grains, caseId).Check());
+    private static async Task<Ok<LedgerCheckResult>> Check(string caseId, ILedgerIntegrity integrity, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await integrity.CheckAsync(Ids.Check(caseId, "caseId"), cancellationToken));
 }
