@@ -50,6 +50,8 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
         Assert.Equal((int)HttpStatusCode.Conflict, status);
         Assert.Contains("position 5 is missing from storage", problem!["errors"]!["ledger"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(Claims + 1, (await again.CheckpointAsync()).TreeSize);
+        // Still exported against the last checkpoint, so that anyone can see where.
+        await AssertBothNameAsync(again, 5, "position 5 is missing (deleted)", "positionMismatch");
     }
 
     [Fact]
@@ -72,6 +74,9 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
         var (status, problem) = await restarted.Http.SendRaw(HttpMethod.Post, $"{again.Ledger}/checkpoint", "{}");
         Assert.Equal((int)HttpStatusCode.Conflict, status);
         Assert.Contains($"no longer hash to the root signed at size {Claims + 1}", problem!["errors"]!["ledger"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        await AssertBothNameAsync(again, 3, "entries were reordered", "positionMismatch");
+        var (proofStatus, _) = await restarted.Http.SendRaw(HttpMethod.Get, $"{again.Ledger}/proof/consistency?from=1&to=4", null);
+        Assert.Equal((int)HttpStatusCode.Conflict, proofStatus);
     }
 
     private static readonly Dictionary<string, string?> Settings = new() { ["Ledger:CheckpointInterval"] = "00:00:00" };

@@ -9,8 +9,9 @@ namespace CaseGrains.Ledger;
 /// A case's ledger, read side. On activation it loads the recorded leaf hashes of the case's rows page by page into a
 /// <see cref="MerkleTree"/> (32 bytes a leaf, no rehashing), and before each answer it appends only the rows stored
 /// since. It signs checkpoints after checking that the tree still extends the last published one, so the server never
-/// signs two inconsistent checkpoints of a case; it stores what witnesses say about them; and it serves entries,
-/// proofs, receipts and the export from storage as it is, so that any change made behind its back shows.
+/// signs two inconsistent checkpoints of a case, nor serves a proof from a tree that no longer matches what it
+/// signed; it stores what witnesses say about checkpoints; and it serves entries, receipts and the export from
+/// storage as it is, so that any change made behind its back shows (<see cref="LedgerIntegrityCheck"/> names it).
 /// </summary>
 public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider clock) : Grain, ILedgerGrain
 {
@@ -88,8 +89,10 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
     public async Task<ConsistencyProofResponse> GetConsistencyProof(long fromSize, long? toSize)
     {
         await CatchUpAsync();
-        var to = toSize ?? (await store.ReadLatestCheckpointAsync(Key))?.Size
-            ?? throw RuleViolationException.NotFound("to", $"No checkpoint of case {Key} is published yet.");
+        var latest = await store.ReadLatestCheckpointAsync(Key);
+        if (latest is not null)
+            RequireTreeExtends(latest);
+        var to = toSize ?? latest?.Size ?? throw RuleViolationException.NotFound("to", $"No checkpoint of case {Key} is published yet.");
         if (to < 0 || to > tree.Size)
             throw RuleViolationException.Invalid("to", $"The ledger of case {Key} has {tree.Size} entries.");
         if (fromSize < 0 || fromSize > to)
@@ -114,9 +117,17 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
     {
         await CatchUpAsync();
         var latest = await store.ReadLatestCheckpointAsync(Key);
-        // A damaged ledger is still exported against the last good checkpoint, so that anyone can see where.
-        if (loadFault is null && (latest is null || latest.Size < tree.Size))
-            latest = await PublishAsync(latest);
+        if (latest is null || latest.Size < tree.Size)
+        {
+            try
+            {
+                latest = await PublishAsync(latest);
+            }
+            catch (RuleViolationException) when (latest is not null)
+            {
+                // A damaged ledger is still exported against its last checkpoint, so that anyone can see where.
+            }
+        }
         return Response(latest ?? throw NoEntries());
     }
 
@@ -148,8 +159,8 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
         var from = fromSize ?? last?.Size ?? 0;
         if (from < 0 || from > newest.Size)
             throw RuleViolationException.Invalid("from", $"The newest checkpoint of case {Key} has size {newest.Size}.");
-        if (newest.Size > tree.Size)
-            throw Damaged($"the newest checkpoint covers {newest.Size} entries but only {tree.Size} can be read from storage");
+        // A proof from a damaged tree would make an honest witness refuse a checkpoint that was sound when signed.
+        RequireTreeExtends(newest);
         var proof = LedgerResponses.Consistency(Key, tree, from, newest.Size).Hashes;
         return new WitnessCheckpointResponse(Key, key.Name, Response(newest), last?.Published(), from, proof);
     }
@@ -285,6 +296,8 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
     {
         if (treeSize is { } size)
         {
+            if (await store.ReadLatestCheckpointAsync(Key) is { } latest)
+                RequireTreeExtends(latest);
             if (size <= position || size > tree.Size)
                 throw RuleViolationException.Invalid("treeSize", $"The tree size is above the position and at most {tree.Size}.");
             var published = await store.ReadCheckpointAsync(Key, size);
