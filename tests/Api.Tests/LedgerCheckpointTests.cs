@@ -44,6 +44,38 @@ public sealed class LedgerCheckpointTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_configured_key_file_signs_the_checkpoints_under_the_configured_origin_and_the_endpoints_are_described()
+    {
+        using var key = NoteSigner.Generate("casegrains.example");
+        var keyFile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(keyFile, key.ToSkey() + "\n");
+            var database = await postgres.CreateDatabaseAsync();
+            await using var server = await ServerHost.StartAsync(database, new Dictionary<string, string?>
+            {
+                ["Ledger:CheckpointInterval"] = "00:00:00",
+                ["Ledger:Origin"] = "casegrains.example",
+                ["Ledger:SigningKeyFile"] = keyFile,
+            });
+            await new CaseScenario(server.Http, "keyfile-1").OpenAsync();
+
+            Assert.Equal(key.Verifier.ToVkey() + "\n", await server.Http.GetStringAsync("/api/ledger/key"));
+            var checkpoint = SignedCheckpoint.Parse((await new LedgerTestKit(server.Http, "keyfile-1").CheckpointAsync()).Checkpoint);
+            Assert.Equal("casegrains.example/case/keyfile-1", checkpoint.Origin);
+            Assert.True(checkpoint.IsSignedBy(key.Verifier));
+
+            var openApi = await server.Http.GetStringAsync("/openapi/v1.json");
+            foreach (var path in new[] { "/api/cases/{caseId}/ledger/export", "/api/cases/{caseId}/ledger/witnesses/{witness}/refusals", "/api/ledger/key" })
+                Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(keyFile);
+        }
+    }
+
+    [Fact]
     public async Task The_schedule_checkpoints_a_case_whose_ledger_grew_and_leaves_an_unchanged_one_alone()
     {
         var database = await postgres.CreateDatabaseAsync();
