@@ -1,1 +1,1 @@
-return CaseGrains.LedgerVerifier.VerifierCli.Run(args, Console.Out, Console.Error);
+return await CaseGrains.LedgerVerifier.VerifierCli.RunAsync(args, Console.Out, Console.Error);

@@ -169,6 +169,9 @@ public static class WebFrontExtensions
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
         api.MapMyApi();
+        api.MapLedgerApi();
+        api.MapLedgerWitnessApi();
+        api.MapLedgerKeyApi();
         return app;
     }
 }

@@ -49,5 +49,20 @@ internal static class EndpointTable
         ["POST /api/meetings/{meetingId}/resolutions/{resolutionId}/ballots"] = ([CreditorA], """{"choice":"for"}"""),
         ["POST /api/meetings/{meetingId}/resolutions/{resolutionId}/close"] = ([AdminA], null),
         ["GET /api/meetings/{meetingId}/resolutions/{resolutionId}/tally"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/checkpoint"] = (CaseParticipants, null),
+        ["POST /api/cases/{caseId}/ledger/checkpoint"] = ([JudgeA, AdminA], null),
+        ["GET /api/cases/{caseId}/ledger/checkpoints/{treeSize}"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/entries"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/proof/inclusion"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/proof/consistency"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/receipts/{position}"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/ledger/export"] = (CaseParticipants, null),
+        ["POST /api/cases/{caseId}/ledger/check"] = ([JudgeA, AdminA], null),
+        // Witnesses authenticate by the signatures they post, checked against their registered keys.
+        ["GET /api/cases/{caseId}/ledger/witnesses/{witness}/checkpoint"] = (Everyone, null),
+        ["POST /api/cases/{caseId}/ledger/witnesses/{witness}/cosignatures"] = (Everyone, """{"treeSize":1,"cosignature":"eA=="}"""),
+        ["POST /api/cases/{caseId}/ledger/witnesses/{witness}/refusals"] = (Everyone, """{"treeSize":1,"reason":"x","signature":"eA=="}"""),
+        ["GET /api/ledger/key"] = (Everyone, null),
+        ["GET /api/ledger/keys"] = (Everyone, null),
     };
 }

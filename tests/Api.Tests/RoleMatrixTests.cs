@@ -121,5 +121,8 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         .Replace("{claimId}", cases.ClaimOfA, StringComparison.Ordinal)
         .Replace("{creditorId}", cases.A.Creditors[0].CreditorId!, StringComparison.Ordinal)
         .Replace("{code}", "tax-sz", StringComparison.Ordinal)
-        .Replace("{username}", "nobody-here", StringComparison.Ordinal);
+        .Replace("{username}", "nobody-here", StringComparison.Ordinal)
+        .Replace("{treeSize}", "1", StringComparison.Ordinal)
+        .Replace("{position}", "0", StringComparison.Ordinal)
+        .Replace("{witness}", "court-sz", StringComparison.Ordinal);
 }

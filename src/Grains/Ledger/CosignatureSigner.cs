@@ -37,5 +37,9 @@ public sealed class CosignatureSigner : IDisposable
         return new NoteSignature(Name, KeyId, Cosignature.Layout(timestamp, signature));
     }
 
+    /// <summary>Signs a message of another statement this witness makes (see <see cref="WitnessRefusal"/>), whose
+    /// header keeps it from ever reading as a cosignature.</summary>
+    internal byte[] SignStatement(ReadOnlySpan<byte> message) => key.Sign(message);
+
     public void Dispose() => key.Dispose();
 }

@@ -24,6 +24,46 @@ public static class LedgerAudit
     public static LedgerAuditResult Verify(IEnumerable<ExportedEntry> entries, string signedCheckpoint, NoteVerifier verifier, string? caseId = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (Start(signedCheckpoint, verifier, caseId, out var started) is not { } scan)
+            return started.Failure!;
+        try
+        {
+            foreach (var entry in entries)
+                scan.Add(entry);
+        }
+        catch (LedgerExportFormatException e)
+        {
+            scan.AddUnreadable(e);
+        }
+        return scan.Finish(started.Checkpoint!);
+    }
+
+    /// <summary>
+    /// As <see cref="Verify(IEnumerable{ExportedEntry}, string, NoteVerifier, string?)"/>, for entries read
+    /// asynchronously, e.g. page by page from storage, so that a large ledger is never held in memory.
+    /// </summary>
+    public static async Task<LedgerAuditResult> VerifyAsync(
+        IAsyncEnumerable<ExportedEntry> entries, string signedCheckpoint, NoteVerifier verifier, string? caseId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (Start(signedCheckpoint, verifier, caseId, out var started) is not { } scan)
+            return started.Failure!;
+        try
+        {
+            await foreach (var entry in entries.WithCancellation(cancellationToken))
+                scan.Add(entry);
+        }
+        catch (LedgerExportFormatException e)
+        {
+            scan.AddUnreadable(e);
+        }
+        return scan.Finish(started.Checkpoint!);
+    }
+
+    /// <summary>The checks that come before any entry: the checkpoint parses, is signed by the log key and is of the case.</summary>
+    private static Scan? Start(string signedCheckpoint, NoteVerifier verifier, string? caseId, out (SignedCheckpoint? Checkpoint, LedgerAuditResult? Failure) outcome)
+    {
         ArgumentNullException.ThrowIfNull(signedCheckpoint);
         ArgumentNullException.ThrowIfNull(verifier);
 
@@ -34,29 +74,25 @@ public static class LedgerAudit
         }
         catch (FormatException e)
         {
-            return new LedgerAuditResult(LedgerAuditProblem.MalformedCheckpoint, null, "the checkpoint is malformed: " + e.Message, 0);
+            outcome = (null, new LedgerAuditResult(LedgerAuditProblem.MalformedCheckpoint, null, "the checkpoint is malformed: " + e.Message, 0));
+            return null;
         }
         if (!checkpoint.IsSignedBy(verifier))
-            return new LedgerAuditResult(LedgerAuditProblem.BadSignature, null,
-                $"the checkpoint of {checkpoint.Origin} at size {checkpoint.Size} has no valid signature by {verifier.Name} ({verifier.KeyId:x8})", 0);
+        {
+            outcome = (null, new LedgerAuditResult(LedgerAuditProblem.BadSignature, null,
+                $"the checkpoint of {checkpoint.Origin} at size {checkpoint.Size} has no valid signature by {verifier.Name} ({verifier.KeyId:x8})", 0));
+            return null;
+        }
 
         var originHasCase = LedgerOrigin.TryGetCaseId(checkpoint.Origin, out var originCase);
         if (caseId is not null && originHasCase && originCase != caseId)
-            return new LedgerAuditResult(LedgerAuditProblem.WrongCase, null,
-                $"the checkpoint is of case '{originCase}' ({checkpoint.Origin}), not '{caseId}'", 0);
-        var expectedCase = caseId ?? (originHasCase ? originCase : null);
-
-        var scan = new Scan(expectedCase);
-        try
         {
-            foreach (var entry in entries)
-                scan.Add(entry);
+            outcome = (null, new LedgerAuditResult(LedgerAuditProblem.WrongCase, null,
+                $"the checkpoint is of case '{originCase}' ({checkpoint.Origin}), not '{caseId}'", 0));
+            return null;
         }
-        catch (LedgerExportFormatException e)
-        {
-            scan.AddUnreadable(e);
-        }
-        return scan.Finish(checkpoint);
+        outcome = (checkpoint, null);
+        return new Scan(caseId ?? (originHasCase ? originCase : null));
     }
 
     /// <summary>Verifies an export read from <paramref name="export"/> (see <see cref="LedgerExport"/>), held in memory.</summary>

@@ -36,12 +36,34 @@ public static class LedgerExport
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(signedCheckpoint);
-        WriteLine(writer, new Line(Format: FormatName));
+        WriteHeader(writer);
         foreach (var entry in entries)
-        {
-            var leafHash = entry.LeafHash ?? MerkleHash.Leaf(entry.Encoded);
-            WriteLine(writer, new Line(Entry: Convert.ToBase64String(entry.Encoded), LeafHash: Convert.ToBase64String(leafHash)));
-        }
+            WriteEntry(writer, entry);
+        WriteCheckpoint(writer, signedCheckpoint);
+    }
+
+    /// <summary>The first line. With <see cref="WriteEntry"/> and <see cref="WriteCheckpoint"/>, an export can be
+    /// written in parts, e.g. streamed page by page from storage.</summary>
+    public static void WriteHeader(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteLine(writer, new Line(Format: FormatName));
+    }
+
+    /// <summary>One entry line; the leaf hash is the recorded one, or computed from the bytes when none is given.</summary>
+    public static void WriteEntry(TextWriter writer, ExportedEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(entry);
+        var leafHash = entry.LeafHash ?? MerkleHash.Leaf(entry.Encoded);
+        WriteLine(writer, new Line(Entry: Convert.ToBase64String(entry.Encoded), LeafHash: Convert.ToBase64String(leafHash)));
+    }
+
+    /// <summary>The last line.</summary>
+    public static void WriteCheckpoint(TextWriter writer, string signedCheckpoint)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(signedCheckpoint);
         WriteLine(writer, new Line(Checkpoint: signedCheckpoint));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CaseGrains.Cases;
+using CaseGrains.Ledger;
 using CaseGrains.Live;
 using CaseGrains.Meetings.Voting;
 using CaseGrains.Runtime;
@@ -118,6 +119,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         await CommitAsync(new VotingClosed(m.CaseId, Key, actorId, clock.GetUtcNow(), resolutionId, resolution.Tally!.Evaluate()));
         PublishTally(resolution);
         PublishMeeting();
+        await PublishLedgerCheckpointAsync(m.CaseId);
         return resolution.View(showTally: true);
     }
 
@@ -125,6 +127,22 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         committedTallies.TryGetValue(resolutionId ?? "", out var tally)
             ? Task.FromResult(tally)
             : throw RuleViolationException.NotFound("resolutionId", $"No voting on {resolutionId} has opened in meeting {Key}.");
+
+    /// <summary>
+    /// A closed vote gets a signed checkpoint at once, so every voter's receipt can be checked against it. The result
+    /// is already committed, so a ledger that refuses to sign (its stored rows were damaged) or is busy is not a reason
+    /// to report the close as failed: the checkpoint scheduler tries again and logs the refusal.
+    /// </summary>
+    private async Task PublishLedgerCheckpointAsync(string caseId)
+    {
+        try
+        {
+            await GrainFactory.Get<ILedgerGrain>(caseId).PublishCheckpoint();
+        }
+        catch (Exception e) when (e is RuleViolationException or GrainCallTimeoutException)
+        {
+        }
+    }
 
     private void OnBallotsCommitted(IReadOnlyList<MeetingFact> committed, IReadOnlyList<long> positions)
     {

@@ -2,6 +2,7 @@ using CaseGrains.Accounts;
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
+using CaseGrains.Ledger;
 using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
@@ -55,7 +56,8 @@ public static class CaseGrainsServer
             .Add<IMeetingGrain, MeetingGrain>("meeting")
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation")
-            .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory"));
+            .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
+            .Add<ILedgerGrain, LedgerGrain>("ledger"));
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
@@ -63,12 +65,14 @@ public static class CaseGrainsServer
         // Stops before the storage lifetime above and after the web front stopped taking requests.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHostedService<PlatformAdminBootstrap>();
+        builder.Services.AddCaseGrainsLedger();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         try
         {
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+            await app.Services.LoadLedgerKeysAsync(CancellationToken.None);
         }
         catch
         {
