@@ -15,6 +15,7 @@ export async function meetingView(state, meetingId) {
   const c = await api('GET', `/api/cases/${meeting.caseId}`);
   const isAdministrator = me.role === 'administrator' && me.username === c.administratorId;
   const tallies = {};
+  let connection = null;
   const receipts = JSON.parse(localStorage.getItem(`receipts:${meetingId}:${me.username}`) ?? '{}');
   const host = el('div');
   const message = el('p', { role: 'alert', className: 'error' });
@@ -37,9 +38,10 @@ export async function meetingView(state, meetingId) {
       }));
   };
 
+  // Ballots go over the live connection: until it is up, the buttons wait.
   const choices = (r) => el('div', { className: 'choices', role: 'group', ariaLabel: r.title },
     ...['for', 'against', 'abstain'].map((choice) => el('button', { type: 'button', className: `choice ${choice}`, dataset: { choice },
-      onclick: () => confirmBallot(r, choice) }, t(choice))));
+      disabled: connection === null, onclick: () => confirmBallot(r, choice) }, t(choice))));
 
   const control = (r, action, label) => el('button', { type: 'button', className: `control ${action}`, onclick: async () => {
     try {
@@ -58,7 +60,7 @@ export async function meetingView(state, meetingId) {
       if (dialog.returnValue !== 'yes') return;
       try {
         message.textContent = '';
-        const ack = await state.connection.invoke('CastBallot', meetingId, r.resolutionId, choice);
+        const ack = await connection.invoke('CastBallot', meetingId, r.resolutionId, choice);
         receipts[r.resolutionId] = ack;
         localStorage.setItem(`receipts:${meetingId}:${me.username}`, JSON.stringify(receipts));
       } catch (e) { message.textContent = hubError(e); }
@@ -78,11 +80,11 @@ export async function meetingView(state, meetingId) {
     meeting = update;
     render();
   }));
-  state.cleanup.push(await watching(async (connection) => {
-    state.connection = connection;
-    meeting = await connection.invoke(isCreditor ? 'WatchMeeting' : 'WatchMeetingAsStaff', meetingId);
+  state.cleanup.push(await watching(async (live) => {
+    meeting = await live.invoke(isCreditor ? 'WatchMeeting' : 'WatchMeetingAsStaff', meetingId);
+    connection = live;
     for (const key of Object.keys(tallies)) delete tallies[key];
-    if (isCreditor) await connection.invoke('CheckIn', meetingId).catch((e) => { message.textContent = hubError(e); });
+    if (isCreditor) await live.invoke('CheckIn', meetingId).catch((e) => { message.textContent = hubError(e); });
     render();
   }));
   render();
