@@ -69,6 +69,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     public async Task Ballots_that_may_not_count_are_refused_and_the_tally_does_not_move()
     {
         var outsider = await server.Http.PostOk<ClaimView>(Claims, new DeclareClaimRequest("cr-rejected", ClaimClass.Ordinary, 500));
+        await scenario.StartReviewAsync(outsider.ClaimId);
         await server.Http.PostOk<ClaimView>($"{Claims}/{outsider.ClaimId}/review",
             new ReviewClaimRequest(ClaimDecision.Reject, CaseScenario.Administrator, 0, "no evidence"));
         await scenario.ScheduleMeetingAsync();

@@ -20,7 +20,7 @@ public sealed class CaseScenario(HttpClient http, string caseId)
 
     public async Task<CaseView> OpenAsync() =>
         await http.PutOk<CaseView>($"/api/cases/{CaseId}", new OpenCase(
-            $"(2026)粤03破{CaseId.Length}号", "深圳市中级人民法院", "深圳示例科技有限公司", "91440300MA5FXXXX0X", Procedure.Liquidation,
+            $"(2026)粤03破{CaseId.Length}号", "深圳市中级人民法院", "深圳示例科技有限公司", "91440300MA5FXXXX0U", Procedure.Liquidation,
             Judge, Administrator, new DateOnly(2026, 3, 1)));
 
     /// <summary>Creditors 0..n-1 declare ordinary claims which the administrator confirms.</summary>
@@ -36,8 +36,15 @@ public sealed class CaseScenario(HttpClient http, string caseId)
         return claims;
     }
 
-    public Task<ClaimView> ConfirmAsync(string claimId) =>
-        http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm, Administrator));
+    /// <summary>The administrator starts the review of a declared claim and confirms it.</summary>
+    public async Task<ClaimView> ConfirmAsync(string claimId)
+    {
+        await StartReviewAsync(claimId);
+        return await http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm, Administrator));
+    }
+
+    public Task<ClaimView> StartReviewAsync(string claimId) =>
+        http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review-start", new StartReviewRequest(Administrator));
 
     public Task<MeetingView> ScheduleMeetingAsync(TallyVisibility visibility = TallyVisibility.Live) =>
         http.PutOk<MeetingView>($"/api/meetings/{MeetingId}", new ScheduleMeetingRequest(CaseId, "第一次债权人会议", DateTimeOffset.UtcNow,
