@@ -4,6 +4,7 @@ using CaseGrains.Departments;
 using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
+using CaseGrains.Silo.Storage.MachineApi;
 using CaseGrains.WebFront;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -35,6 +36,7 @@ public static class CaseGrainsServer
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
+        builder.Services.AddClaimsAndMachineApiStorage();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new GrainRegistry()
             .Add<ICaseGrain, CaseGrain>("case")
