@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CaseGrains.Live;
 using CaseGrains.WebFront.Api;
 using CaseGrains.WebFront.Live;
+using CaseGrains.WebFront.MachineApi;
 using CaseGrains.WebFront.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Json;
@@ -34,6 +35,7 @@ public static class WebFrontExtensions
         services.AddSingleton<LiveBroadcaster>();
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
+        services.AddMachineApi();
         return services;
     }
 
@@ -59,6 +61,7 @@ public static class WebFrontExtensions
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
         app.UseWebSockets();
+        app.UseMachineApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHub<LiveHub>("/hubs/live");
         IEndpointRouteBuilder api = app.MapGroup("/api");
@@ -67,6 +70,14 @@ public static class WebFrontExtensions
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
+        api.MapClaimLifecycleApi();
+        api.MapClaimEvidenceApi();
+        api.MapClaimListApi();
+        api.MapEmployeeClaimsApi();
+        api.MapDistributionRoundsApi();
+        api.MapCreditorIdentityApi();
+        api.MapDepartmentKeysApi();
+        app.MapMachineApiV1();
         return app;
     }
 }

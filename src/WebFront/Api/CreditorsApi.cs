@@ -17,10 +17,10 @@ public static class CreditorsApi
         return routes;
     }
 
-    private static async Task<Ok<CreditorProfile>> Register(string creditorId, CreditorProfile body, IGrainFactory grains) =>
+    private static async Task<Ok<CreditorView>> Register(string creditorId, CreditorProfile body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Get<ICreditorGrain>(Ids.Check(creditorId, "creditorId")).Register(body));
 
-    private static async Task<Ok<CreditorProfile>> Get(string creditorId, IGrainFactory grains) =>
+    private static async Task<Ok<CreditorView>> Get(string creditorId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Get<ICreditorGrain>(Ids.Check(creditorId, "creditorId")).Get()
             ?? throw RuleViolationException.NotFound("creditorId", $"There is no creditor {creditorId}."));
 }
