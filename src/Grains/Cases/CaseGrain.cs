@@ -23,6 +23,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     private readonly List<string> claimOrder = [];
     private readonly Dictionary<string, List<ClaimHistoryEntry>> histories = new(StringComparer.Ordinal);
     private readonly List<string> meetings = [];
+    private readonly Dictionary<(string Department, string Reference), string> taxReferences = [];
     private OpenCase? opened;
     private int distributionRounds;
     private bool finalDistributionPaid;
@@ -67,6 +68,9 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
             if (line?.TaxType is { Length: > 100 }) throw RuleViolationException.Invalid($"lines[{i}].taxType", "The tax type is longer than 100 characters.");
             if (line?.Period is { Length: > 50 }) throw RuleViolationException.Invalid($"lines[{i}].period", "The period is longer than 50 characters.");
         }
+
+        if (command.Reference is { } reference && taxReferences.TryGetValue((command.DepartmentCode, reference), out var earlier))
+            throw RuleViolationException.Conflict("reference", $"Declaration {reference} of department {command.DepartmentCode} is already in this case as {earlier}.");
 
         var split = TaxClaimSplit.Split(command.Lines, o.AcceptedOn);
         if (split.PriorityFen + split.OrdinaryFen == 0)
@@ -311,6 +315,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
 
     private void TaxDeclared(TaxClaimDeclared t)
     {
+        if (t.Reference is { } reference)
+            taxReferences[(t.Department, reference)] = string.Join(" and ", new[] { t.PriorityClaimId, t.OrdinaryClaimId }.OfType<string>());
         IReadOnlyList<TaxClaimLine> LinesRanked(TaxLineRank rank) => [.. t.Lines.Where((_, i) => t.Ranks[i] == rank)];
         ClaimView Part(string id, ClaimClass @class, long principal, long interest, long other, string? linked, TaxLineRank rank) =>
             new(id, Key, t.CreditorId, @class, principal, interest, other, 0, null, ClaimStatus.Declared, null, null, t.Actor, t.At, null, null)

@@ -53,12 +53,17 @@ public sealed partial class SecretCipher(NpgsqlDataSource dataSource, IOptions<M
                 return key = bytes;
             }
             LogGeneratedKey(logger);
-            await using var command = dataSource.CreateCommand("""
-                insert into machine_api_secret_key (id, key) values (1, $1) on conflict (id) do nothing;
-                select key from machine_api_secret_key where id = 1;
-                """);
-            command.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(KeyBytes) });
-            return key = (byte[])(await command.ExecuteScalarAsync(cancellationToken))!;
+            // Two nodes starting at once: the one whose insert loses reads the winner's key, on a second look if its snapshot missed it.
+            for (var attempt = 0; ; attempt++)
+            {
+                await using var command = dataSource.CreateCommand("""
+                    with inserted as (insert into machine_api_secret_key (id, key) values (1, $1) on conflict (id) do nothing returning key)
+                    select key from inserted union all select key from machine_api_secret_key where id = 1 limit 1
+                    """);
+                command.Parameters.Add(new() { Value = RandomNumberGenerator.GetBytes(KeyBytes) });
+                if (await command.ExecuteScalarAsync(cancellationToken) is byte[] stored) return key = stored;
+                if (attempt > 0) throw new InvalidOperationException("The machine API's secret key could be neither stored nor read.");
+            }
         }
         finally
         {
