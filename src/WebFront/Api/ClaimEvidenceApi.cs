@@ -22,7 +22,6 @@ public static class ClaimEvidenceApi
     {
         var evidence = routes.MapGroup("/cases/{caseId}/claims/{claimId}/evidence").WithTags("Claims");
         evidence.MapPost("/", Upload).WithName("UploadClaimEvidence")
-            .Accepts<byte[]>(false, "application/pdf", [.. EvidenceFiles.Allowed.Keys.Skip(1)])
             .WithSummary("Files an evidence file (at most 10 MiB; PDF, JPEG, PNG, TIFF, OFD, DOCX or XLSX); its SHA-256 goes into the case ledger.");
         evidence.MapGet("/{evidenceId}", Download).WithName("DownloadClaimEvidence");
         return routes;
