@@ -183,6 +183,20 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_machine_API_and_the_claim_endpoints()
+    {
+        using var document = JsonDocument.Parse(await server.Http.GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+
+        foreach (var path in new[]
+        {
+            "/machine/v1/cases/{caseId}/tax-claims", "/machine/v1/feed", "/api/departments/{code}/keys", "/api/departments/{code}/callback",
+            "/api/cases/{caseId}/claims/{claimId}/objections", "/api/cases/{caseId}/claim-list.csv", "/api/cases/{caseId}/claims/{claimId}/evidence",
+        })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
     private static async Task<JsonElement> AssertRefused(HttpResponseMessage response, string check)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
