@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using CaseGrains.Live;
 using CaseGrains.WebFront.Api;
 using CaseGrains.WebFront.Live;
+using CaseGrains.WebFront.MachineApi;
 using CaseGrains.WebFront.Problems;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -47,6 +48,7 @@ public static class WebFrontExtensions
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<ConnectionRegistry>();
         AddSecurity(services);
+        services.AddMachineApi();
         return services;
     }
 
@@ -106,7 +108,9 @@ public static class WebFrontExtensions
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.RequestsPerMinute;
-                var who = context.User.Username() is { } user ? $"user:{user}" : $"address:{context.Connection.RemoteIpAddress}";
+                var who = context.User.Username() is { } user ? $"user:{user}"
+                    : context.Items.Values.OfType<MachineApi.MachineCaller>().FirstOrDefault() is { } department ? $"department:{department.Department}"
+                    : $"address:{context.Connection.RemoteIpAddress}";
                 return RateLimitPartition.GetFixedWindowLimiter(who, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limit,
@@ -147,6 +151,8 @@ public static class WebFrontExtensions
         }
         app.UseWebSockets();
         app.UseRouting();
+        // Signed machine requests (source departments) are verified before anything else looks at them.
+        app.UseMachineApi();
         app.UseAuthentication();
         app.UseMiddleware<SessionValidationMiddleware>();
         app.UseRateLimiter();
@@ -172,6 +178,14 @@ public static class WebFrontExtensions
         api.MapLedgerApi();
         api.MapLedgerWitnessApi();
         api.MapLedgerKeyApi();
+        api.MapClaimLifecycleApi();
+        api.MapClaimEvidenceApi();
+        api.MapClaimListApi();
+        api.MapEmployeeClaimsApi();
+        api.MapDistributionRoundsApi();
+        api.MapCreditorIdentityApi();
+        api.MapDepartmentKeysApi();
+        app.MapMachineApiV1();
         return app;
     }
 }

@@ -71,6 +71,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     {
         var rejected = await scenario.InviteAsync("cr-rejected");
         var outsider = await rejected.Http.PostOk<ClaimView>(Claims, new DeclareClaimRequest("cr-rejected", ClaimClass.Ordinary, 500));
+        await scenario.StartReviewAsync(outsider.ClaimId);
         await Administrator.PostOk<ClaimView>($"{Claims}/{outsider.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Reject, 0, "no evidence"));
         await scenario.ScheduleMeetingAsync();
         await scenario.OpenVotingAsync();

@@ -58,8 +58,15 @@ public sealed class CaseScenario(ServerHost server, string caseId, string court 
         return creditor;
     }
 
-    public Task<ClaimView> ConfirmAsync(string claimId) =>
-        Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
+    /// <summary>The administrator starts the review of a declared claim and confirms it.</summary>
+    public async Task<ClaimView> ConfirmAsync(string claimId)
+    {
+        await StartReviewAsync(claimId);
+        return await Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
+    }
+
+    public Task<ClaimView> StartReviewAsync(string claimId) =>
+        Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claimId}/review-start", new { });
 
     public Task<MeetingView> ScheduleMeetingAsync(TallyVisibility visibility = TallyVisibility.Live) =>
         Administrator.Http.PutOk<MeetingView>($"/api/cases/{CaseId}/meetings/{MeetingId}", new ScheduleMeetingRequest("第一次债权人会议", DateTimeOffset.UtcNow,

@@ -12,4 +12,13 @@ public sealed record CaseView(
     string AdministratorId,
     DateOnly AcceptedOn,
     int ClaimCount,
-    IReadOnlyList<string> MeetingIds);
+    IReadOnlyList<string> MeetingIds)
+{
+    public DateOnly? DeclarationDeadline { get; init; }
+
+    /// <summary>How many distribution rounds have been paid.</summary>
+    public int DistributionRounds { get; init; }
+
+    /// <summary>Whether the final distribution was paid; no claim may be declared after it (EBL 56).</summary>
+    public bool FinalDistributionPaid { get; init; }
+}

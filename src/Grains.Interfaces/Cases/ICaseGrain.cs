@@ -12,9 +12,37 @@ public interface ICaseGrain : IGrainWithStringKey
 
     Task<ClaimView> DeclareClaim(DeclareClaim command);
 
+    /// <summary>Splits a tax bureau's declaration into a priority claim and a linked ordinary claim.</summary>
+    Task<TaxDeclarationView> DeclareTaxClaim(DeclareTaxClaim command);
+
+    /// <summary>The administrator lists an employee claim (EBL 48); it stands confirmed unless the employee objects.</summary>
+    Task<ClaimView> ListEmployeeClaim(ListEmployeeClaim command);
+
+    Task<ClaimView> StartReview(StartClaimReview command);
+
+    /// <summary>Confirms, partially confirms or rejects a claim under review.</summary>
     Task<ClaimView> ReviewClaim(ReviewClaim command);
 
+    Task<ClaimView> ObjectToClaim(ObjectToClaim command);
+
+    Task<ClaimView> RuleOnObjection(RuleOnObjection command);
+
+    Task<ClaimView> WithdrawClaim(WithdrawClaim command);
+
+    /// <summary>Returns the evidence as recorded, with the ledger position of its hash.</summary>
+    Task<EvidenceFiled> AttachEvidence(AttachEvidence command);
+
+    Task<CaseView> RecordDistribution(RecordDistribution command);
+
+    Task<ClaimView> GetClaim(string claimId);
+
+    /// <summary>Every change to the claim, oldest first, with who, when and why.</summary>
+    Task<IReadOnlyList<ClaimHistoryEntry>> GetClaimHistory(string claimId);
+
     Task<IReadOnlyList<ClaimView>> GetClaims();
+
+    /// <summary>The claim list (债权表) with totals by class.</summary>
+    Task<ClaimListView> GetClaimList();
 
     /// <summary>Records that a meeting of this case was scheduled, so the case lists it.</summary>
     Task AddMeeting(string meetingId);

@@ -1,6 +1,10 @@
 namespace CaseGrains.Cases;
 
 /// <summary>The court accepts a case and appoints its administrator.</summary>
+/// <param name="DebtorCreditCode">The debtor's unified social credit code (GB 32100-2015); its check character is verified.</param>
+/// <param name="DeclarationDeadline">
+/// The last day of the declaration period the court set (EBL 45); claims declared after it are late (EBL 56).
+/// </param>
 public sealed record OpenCase(
     string CaseNumber,
     string Court,
@@ -9,4 +13,5 @@ public sealed record OpenCase(
     Procedure Procedure,
     string JudgeId,
     string AdministratorId,
-    DateOnly AcceptedOn);
+    DateOnly AcceptedOn,
+    DateOnly? DeclarationDeadline = null);

@@ -5,8 +5,12 @@ namespace CaseGrains.Creditors;
 /// <summary>A creditor (a person or an organization), keyed by creditor id.</summary>
 public interface ICreditorGrain : IGrainWithStringKey
 {
-    Task<CreditorProfile> Register(CreditorProfile profile);
+    /// <summary>Registers or updates the profile; answers with the masked view.</summary>
+    Task<CreditorView> Register(CreditorProfile profile);
 
-    /// <summary>The profile, or null when no creditor has this id.</summary>
-    Task<CreditorProfile?> Get();
+    /// <summary>The masked view, or null when no creditor has this id.</summary>
+    Task<CreditorView?> Get();
+
+    /// <summary>The full profile, for the holder, the administrator and the judge only; null when there is none.</summary>
+    Task<CreditorProfile?> GetUnmasked();
 }

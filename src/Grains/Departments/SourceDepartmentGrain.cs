@@ -20,9 +20,20 @@ public sealed class SourceDepartmentGrain(IPersistentState<DepartmentState> stat
 
     public Task<ClaimView> DeclareClaim(string caseId, DeclareClaim claim)
     {
+        RequireRegistered();
+        var declaredBy = $"dept-{Key}";
+        return GrainFactory.Get<ICaseGrain>(caseId).DeclareClaim(claim with { CreditorId = declaredBy, DeclaredBy = declaredBy, Department = Key });
+    }
+
+    public Task<TaxDeclarationView> DeclareTaxClaim(string caseId, IReadOnlyList<TaxClaimLine> lines, string? reference)
+    {
+        RequireRegistered();
+        return GrainFactory.Get<ICaseGrain>(caseId).DeclareTaxClaim(new DeclareTaxClaim(Key, lines, reference));
+    }
+
+    private void RequireRegistered()
+    {
         if (state.State.Registration is null)
             throw RuleViolationException.NotFound("departmentCode", $"No department {Key} is registered.");
-        var declaredBy = $"dept-{Key}";
-        return GrainFactory.Get<ICaseGrain>(caseId).DeclareClaim(claim with { CreditorId = declaredBy, DeclaredBy = declaredBy });
     }
 }

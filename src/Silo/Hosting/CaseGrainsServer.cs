@@ -6,6 +6,7 @@ using CaseGrains.Ledger;
 using CaseGrains.Meetings;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
+using CaseGrains.Silo.Storage.MachineApi;
 using CaseGrains.WebFront;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ public static class CaseGrainsServer
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
+        builder.Services.AddClaimsAndMachineApiStorage();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new GrainRegistry()
             .Add<ICaseGrain, CaseGrain>("case")

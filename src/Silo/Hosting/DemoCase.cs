@@ -24,6 +24,7 @@ public static class DemoCase
     private const string Court = "广东省深圳市中级人民法院";
     public const string CreditorPassword = "demo-creditor-password";
     public const string StaffPassword = "demo-staff-password";
+    private static readonly DateOnly AcceptedOn = new(2026, 9, 1);
 
     public static async Task SeedIfAskedAsync(WebApplication app)
     {
@@ -42,11 +43,12 @@ public static class DemoCase
         var passwords = app.Services.GetRequiredService<Passwords>();
         var judgeSecret = await StaffAsync(grains, passwords, Judge, AccountRole.Judge, "示范法官", Court);
         var administratorSecret = await StaffAsync(grains, passwords, Administrator, AccountRole.Administrator, "示范管理人", null);
-        await caseGrain.Open(new OpenCase("(2026)粤03破12号", Court, "深圳示例精密制造有限公司", "91350100M000100Y43",
-            Procedure.Liquidation, Judge, Administrator, new DateOnly(2026, 9, 1)));
+        await caseGrain.Open(new OpenCase("(2026)粤03破12号", Court, "深圳示例精密制造有限公司", "91440300MA5D0EM01H",
+            Procedure.Liquidation, Judge, Administrator, AcceptedOn));
         var tax = grains.Get<ISourceDepartmentGrain>("tax-sz");
         await tax.Register(new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
         var taxClaim = await tax.DeclareClaim(CaseId, new DeclareClaim("", ClaimClass.SocialInsuranceAndTax, 8_650_000_00, 0, 0, 0, null, ""));
+        await caseGrain.StartReview(new StartClaimReview(taxClaim.ClaimId, Administrator));
         await caseGrain.ReviewClaim(new ReviewClaim(taxClaim.ClaimId, ClaimDecision.Confirm, 0, "", Administrator));
 
         for (var i = 1; i <= 36; i++)
@@ -58,8 +60,9 @@ public static class DemoCase
             await grains.Get<ICreditorGrain>(creditorId).Register(new CreditorProfile($"债权人 {i:D2}", i % 4 == 0 ? CreditorKind.Person : CreditorKind.Organization,
                 i % 4 == 0 ? "11010519491231002X" : "91350100M000100Y43", null));
             var secured = i % 9 == 0 ? 500_000_00L : 0;
-            var claim = await caseGrain.DeclareClaim(new DeclareClaim(creditorId, ClaimClass.Ordinary, (i * 137 % 50 + 1) * 100_000_00L, i * 1_234_00L, 0,
-                secured, secured > 0 ? "厂房抵押" : null, creditorId));
+            var claim = await caseGrain.DeclareClaim(new DeclareClaim(creditorId, ClaimClass.Ordinary, (i * 137 % 50 + 1) * 100_000_00L, 0, 0,
+                secured, secured > 0 ? "厂房抵押" : null, creditorId, [new InterestLine(i * 1_234_00L, AcceptedOn.AddYears(-1), AcceptedOn)]));
+            await caseGrain.StartReview(new StartClaimReview(claim.ClaimId, Administrator));
             var review = i == 7
                 ? new ReviewClaim(claim.ClaimId, ClaimDecision.Reject, 0, "证据不足", Administrator)
                 : i % 5 == 0

@@ -18,8 +18,11 @@ public interface IGrainStore
 /// <summary>What <see cref="IGrainStore.AcquireAsync"/> returns: the fencing epoch, the state and how many facts are stored.</summary>
 public sealed record GrainLease(long Epoch, long Version, byte[]? State, long FactCount);
 
-/// <summary>A fact to append: its JSON, and the ledger entry that goes with it if it is a ledger fact.</summary>
-public sealed record FactRow(byte[] Json, LedgerRecord? Ledger);
+/// <summary>A fact to append: its JSON, the ledger entry that goes with it if it is a ledger fact, and the message it leaves if any.</summary>
+public sealed record FactRow(byte[] Json, LedgerRecord? Ledger, OutboxRecord? Outbox = null);
 
 /// <summary>The parts of a ledger entry known before its position is assigned in the transaction.</summary>
 public sealed record LedgerRecord(string CaseId, DateTimeOffset At, string Actor, string Kind, byte[] CanonicalData);
+
+/// <summary>A message for an outside recipient, numbered in that recipient's order in the fact's transaction.</summary>
+public sealed record OutboxRecord(string Recipient, string Kind, string CaseId, byte[] PayloadJson);

@@ -29,7 +29,10 @@ internal sealed class PostgresFactLog<TFact>(IGrainStore store, GrainId id, Grai
             var ledger = fact is ILedgerFact l
                 ? new LedgerRecord(l.CaseId, l.At, l.Actor, l.LedgerKind, CanonicalJson.Serialize(l.LedgerData, l.LedgerData.GetType()))
                 : null;
-            rows[i] = new FactRow(JsonSerializer.SerializeToUtf8Bytes(fact, StorageJson.Options), ledger);
+            var outbox = fact is IOutboxFact { Outbox: { } o }
+                ? new OutboxRecord(o.Recipient, o.Kind, o.CaseId, JsonSerializer.SerializeToUtf8Bytes(o.Data, o.Data.GetType(), StorageJson.Outbox))
+                : null;
+            rows[i] = new FactRow(JsonSerializer.SerializeToUtf8Bytes(fact, StorageJson.Options), ledger, outbox);
         }
         var positions = await store.AppendFactsAsync(id, lease.Epoch, nextSeq, rows, cancellationToken);
         nextSeq += facts.Count;

@@ -119,9 +119,45 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
             batch.BatchCommands.Add(insertLedger);
         }
 
+        await AddOutboxAsync(connection, transaction, batch, facts, cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return positions;
+    }
+
+    /// <summary>
+    /// Numbers the facts' outbox messages in each recipient's order, under the recipient's head row lock (held to the
+    /// commit), and adds their insert to the batch.
+    /// </summary>
+    private static async Task AddOutboxAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NpgsqlBatch batch, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken)
+    {
+        var byRecipient = facts.Where(f => f.Outbox is not null).Select(f => f.Outbox!).GroupBy(m => m.Recipient, StringComparer.Ordinal).ToList();
+        if (byRecipient.Count == 0) return;
+        var messages = new List<(OutboxRecord Message, long Position)>();
+        foreach (var group in byRecipient)
+        {
+            var count = group.Count();
+            await using var head = new NpgsqlCommand("""
+                insert into outbox_head as h (recipient, size) values ($1, $2)
+                on conflict (recipient) do update set size = h.size + excluded.size
+                returning size
+                """, connection, transaction);
+            head.Parameters.Add(new() { Value = group.Key });
+            head.Parameters.Add(new() { Value = (long)count });
+            var next = (long)(await head.ExecuteScalarAsync(cancellationToken))! - count + 1;
+            foreach (var message in group) messages.Add((message, next++));
+        }
+        var insert = new NpgsqlBatchCommand("""
+            insert into outbox_message (recipient, position, kind, case_id, payload)
+            select r, p, k, c, d::jsonb from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) as t(r, p, k, c, d)
+            """);
+        insert.Parameters.Add(new() { Value = messages.Select(m => m.Message.Recipient).ToArray() });
+        insert.Parameters.Add(new() { Value = messages.Select(m => m.Position).ToArray() });
+        insert.Parameters.Add(new() { Value = messages.Select(m => m.Message.Kind).ToArray() });
+        insert.Parameters.Add(new() { Value = messages.Select(m => m.Message.CaseId).ToArray() });
+        insert.Parameters.Add(new() { Value = messages.Select(m => System.Text.Encoding.UTF8.GetString(m.Message.PayloadJson)).ToArray() });
+        batch.BatchCommands.Add(insert);
     }
 
     /// <summary>

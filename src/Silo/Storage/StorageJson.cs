@@ -12,4 +12,10 @@ internal static class StorageJson
         AllowOutOfOrderMetadataProperties = true,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>Outbox payloads leave the platform as they are stored, so they take the API's form: camelCase, enums by camelCase name.</summary>
+    public static readonly JsonSerializerOptions Outbox = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
 }

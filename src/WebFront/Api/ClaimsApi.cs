@@ -27,7 +27,8 @@ public static class ClaimsApi
         if (http.User.Role() == AccountRole.Creditor && body.CreditorId != http.User.CreditorId())
             throw RuleViolationException.NotAllowed("creditorId", "A creditor declares their own claims.");
         var claim = await grains.Get<ICaseGrain>(Ids.Check(caseId, "caseId")).DeclareClaim(new DeclareClaim(
-            body.CreditorId, body.Class, body.PrincipalFen, body.InterestFen, body.OtherFen, body.SecuredFen, body.Collateral, http.User.Actor()));
+            body.CreditorId, body.Class, body.PrincipalFen, body.InterestFen, body.OtherFen, body.SecuredFen, body.Collateral,
+            http.User.Role() == AccountRole.Creditor ? http.User.CreditorId()! : http.User.Actor(), body.InterestLines));
         return TypedResults.Created($"/api/cases/{caseId}/claims/{claim.ClaimId}", claim);
     }
 
@@ -46,7 +47,10 @@ public static class ClaimsApi
             new ReviewClaim(Ids.Check(claimId, "claimId"), body.Decision, body.ConfirmedFen, body.Reason ?? "", http.User.Actor())));
 }
 
+/// <param name="InterestLines">Interest, each line up to the acceptance date at the latest (EBL 46); <paramref name="InterestFen"/> is their sum.</param>
+/// <param name="DeclaredBy">A proxy declaring for the creditor; the creditor itself when absent.</param>
 public sealed record DeclareClaimRequest(
-    string CreditorId, ClaimClass Class, long PrincipalFen, long InterestFen = 0, long OtherFen = 0, long SecuredFen = 0, string? Collateral = null);
+    string CreditorId, ClaimClass Class, long PrincipalFen, long InterestFen = 0, long OtherFen = 0, long SecuredFen = 0, string? Collateral = null,
+    IReadOnlyList<InterestLine>? InterestLines = null, string? DeclaredBy = null);
 
 public sealed record ReviewClaimRequest(ClaimDecision Decision, long ConfirmedFen = 0, string? Reason = null);

@@ -22,14 +22,14 @@ public static class CreditorsApi
         return routes;
     }
 
-    private static async Task<Ok<CreditorProfile>> Register(string creditorId, CreditorProfile body, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<CreditorView>> Register(string creditorId, CreditorProfile body, HttpContext http, IGrainFactory grains)
     {
         Ids.Check(creditorId, "creditorId");
         if (http.User.CreditorId() != creditorId) throw RuleViolationException.NotAllowed("creditorId", "Only the creditor keeps their profile.");
         return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).Register(body));
     }
 
-    private static async Task<Ok<CreditorProfile>> Get(string creditorId, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<CreditorView>> Get(string creditorId, HttpContext http, IGrainFactory grains)
     {
         Ids.Check(creditorId, "creditorId");
         var holder = http.User.CreditorId() == creditorId;

@@ -32,6 +32,14 @@ public static class StructuredFields
         return new Parser(input).Dictionary();
     }
 
+    /// <summary>Parses an item field value (RFC 8941 section 4.2.3), such as Idempotency-Key.</summary>
+    /// <exception cref="FormatException">The value is not an item this parser understands.</exception>
+    public static Item ParseItem(string input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new Parser(input).TopLevelItem();
+    }
+
     /// <summary>Serializes an sf-string: ASCII 0x20-0x7E, with '"' and '\' escaped.</summary>
     /// <exception cref="FormatException">A character a string cannot hold.</exception>
     public static string SerializeString(string value)
@@ -165,6 +173,18 @@ public static class StructuredFields
             }
 
             return members;
+        }
+
+        public Item TopLevelItem()
+        {
+            SkipSpaces();
+            var item = Item();
+            if (!AtEnd)
+            {
+                throw Fail("characters after the item");
+            }
+
+            return item;
         }
 
         private bool AtEnd => _pos >= _end;

@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>Where a tax line is paid in distribution.</summary>
 public enum TaxLineRank

@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>The things that can happen to a declared claim in review (EBL 57-58).</summary>
 public enum ClaimActionKind

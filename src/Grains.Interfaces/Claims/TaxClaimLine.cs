@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>One line of a tax bureau's declaration, per tax type and period.</summary>
 /// <param name="TaxType">The tax, e.g. "增值税" or "企业所得税"; shown in the explanation.</param>

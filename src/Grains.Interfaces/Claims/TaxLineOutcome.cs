@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>How one line of a tax declaration was ranked, and why.</summary>
 /// <param name="Index">The line's position in the declaration.</param>

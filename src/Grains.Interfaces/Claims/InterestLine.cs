@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>
 /// One line of interest in a declaration: an amount that accrued from <see cref="From"/> to <see cref="To"/>

@@ -1,4 +1,4 @@
-namespace CaseGrains.Claims.Rules;
+namespace CaseGrains.Claims;
 
 /// <summary>What a line of a tax bureau's declaration is (STA announcement 2019 No. 48, art. 4).</summary>
 public enum TaxLineKind

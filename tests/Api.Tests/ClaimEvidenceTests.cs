@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CaseGrains.Claims;
+using CaseGrains.Testing;
+using CaseGrains.WebFront.Api;
+
+namespace CaseGrains.Api.Tests;
+
+/// <summary>Evidence files over HTTP: the server hashes what it received, keeps the bytes, and the case ledger carries the hash.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n");
+
+    private ServerHost server = null!;
+    private CaseScenario scenario = null!;
+    private ClaimView claim = null!;
+
+    public async Task InitializeAsync()
+    {
+        server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        scenario = new CaseScenario(server.Http, "evidence-case");
+        await scenario.OpenAsync();
+        claim = await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims", new DeclareClaimRequest("cr0001", ClaimClass.Ordinary, 500_000_00));
+    }
+
+    public async Task DisposeAsync() => await server.DisposeAsync();
+
+    private string EvidenceUrl(string fileName = "借款合同.pdf", string uploadedBy = "cr0001") =>
+        $"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/evidence?fileName={Uri.EscapeDataString(fileName)}&uploadedBy={uploadedBy}";
+
+    private async Task<HttpResponseMessage> Upload(byte[] content, string mediaType, string? url = null)
+    {
+        using var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return await server.Http.PostAsync(url ?? EvidenceUrl(), body);
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_is_stored_with_the_hash_the_server_computed_and_the_ledger_entry_carries_that_hash()
+    {
+        using var response = await Upload(Pdf, "application/pdf");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var filed = JsonSerializer.Deserialize<EvidenceFiled>(await response.Content.ReadAsStringAsync(), ApiJson.Options)!;
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Pdf));
+        Assert.Equal(expected, filed.Evidence.Sha256);
+        Assert.Equal(Pdf.Length, filed.Evidence.SizeBytes);
+        Assert.Equal("借款合同.pdf", filed.Evidence.FileName);
+        Assert.Equal("application/pdf", filed.Evidence.MediaType);
+
+        var entry = await MachineScenario.ScalarAsync<string>(server,
+            "select convert_from(entry, 'UTF8') from ledger_entry where case_id = $1 and position = $2", scenario.CaseId, filed.LedgerPosition);
+        using var ledger = JsonDocument.Parse(entry!);
+        Assert.Equal("claim.evidenceAttached", ledger.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(expected, ledger.RootElement.GetProperty("data").GetProperty("sha256").GetString());
+        Assert.Equal(claim.ClaimId, ledger.RootElement.GetProperty("data").GetProperty("claimId").GetString());
+        Assert.DoesNotContain("借款合同", entry, StringComparison.Ordinal);
+
+        var view = await server.Http.GetOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}");
+        Assert.Equal(filed.Evidence, Assert.Single(view.Evidence));
+        using var download = await server.Http.GetAsync(response.Headers.Location);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal($"sha-256=:{Convert.ToBase64String(SHA256.HashData(Pdf))}:", download.Headers.GetValues("Repr-Digest").Single());
+        var history = await server.Http.GetOk<List<ClaimHistoryEntry>>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/history");
+        Assert.Contains(expected, history[^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_type_off_the_list_a_file_that_is_not_what_it_says_and_an_oversized_file_are_refused_and_nothing_is_kept()
+    {
+        using var exe = await Upload([0x4D, 0x5A, 0x90, 0x00], "application/x-msdownload");
+        using var disguised = await Upload([0x4D, 0x5A, 0x90, 0x00], "application/pdf");
+        using var huge = await Upload(Pdf.Concat(new byte[10 * 1024 * 1024]).ToArray(), "application/pdf");
+        using var empty = await Upload([], "image/png");
+
+        await AssertProblem(exe, 400, "contentType");
+        await AssertProblem(disguised, 400, "content");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        await AssertProblem(empty, 400, "content");
+        Assert.Empty((await server.Http.GetOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}")).Evidence);
+        Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
+    }
+
+    [Fact]
+    public async Task Evidence_is_filed_by_the_creditor_or_the_administrator_and_not_for_a_withdrawn_claim()
+    {
+        using var stranger = await Upload(Pdf, "application/pdf", EvidenceUrl(uploadedBy: "cr-stranger"));
+        await AssertProblem(stranger, 403, "uploadedBy");
+        using var byAdministrator = await Upload(Pdf, "application/pdf", EvidenceUrl("审查笔记.pdf", CaseScenario.Administrator));
+        Assert.Equal(HttpStatusCode.Created, byAdministrator.StatusCode);
+
+        await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/withdrawal", new WithdrawalRequest("cr0001"));
+        using var afterWithdrawal = await Upload(Pdf, "application/pdf");
+        await AssertProblem(afterWithdrawal, 409, "status");
+        Assert.Equal(1L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
+    }
+
+    [Fact]
+    public async Task A_folder_in_the_file_name_is_dropped()
+    {
+        using var response = await Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], "image/png", EvidenceUrl("../../etc/收据.png"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var filed = JsonSerializer.Deserialize<EvidenceFiled>(await response.Content.ReadAsStringAsync(), ApiJson.Options)!;
+        Assert.Equal("收据.png", filed.Evidence.FileName);
+    }
+
+    private static async Task AssertProblem(HttpResponseMessage response, int status, string field)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
+    }
+}
