@@ -124,5 +124,7 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         .Replace("{username}", "nobody-here", StringComparison.Ordinal)
         .Replace("{treeSize}", "1", StringComparison.Ordinal)
         .Replace("{position}", "0", StringComparison.Ordinal)
-        .Replace("{witness}", "court-sz", StringComparison.Ordinal);
+        .Replace("{witness}", "court-sz", StringComparison.Ordinal)
+        .Replace("{evidenceId}", "ev-none", StringComparison.Ordinal)
+        .Replace("{keyId}", "no-such-key", StringComparison.Ordinal);
 }

@@ -4,7 +4,9 @@ using CaseGrains.Departments;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
 using CaseGrains.Testing;
+using CaseGrains.DepartmentClient;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.MachineApi.Keys;
 
 namespace CaseGrains.Api.Tests;
 
@@ -23,11 +25,15 @@ public sealed class VotingSliceTests(PostgresServer postgres)
         var scenario = new CaseScenario(server, "sz-2026-001");
         await scenario.OpenAsync();
 
-        // The tax bureau declares by machine; the administrator confirms.
+        // The platform registers the tax bureau and issues it a key; the bureau declares by signed machine request.
         var platform = await server.People.PlatformAdminAsync();
         await platform.Http.PutOk<DepartmentRegistration>("/api/departments/tax-sz", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
-        var taxClaim = await platform.Http.PostOk<ClaimView>($"/api/departments/tax-sz/cases/{scenario.CaseId}/claims",
-            new DepartmentClaimRequest(ClaimClass.SocialInsuranceAndTax, TaxPrincipalFen));
+        var key = await platform.Http.PostOk<IssuedDepartmentKey>("/api/departments/tax-sz/keys", new { });
+        var bureau = new DepartmentApiClient(new HttpClient { BaseAddress = server.Address }, key.KeyId, DepartmentApiClient.DecodeSecret(key.Secret));
+        using var declared = await bureau.DeclareTaxClaimAsync(scenario.CaseId,
+            new TaxDeclaration([new TaxLine("taxPrincipal", "增值税", "2025-12", TaxPrincipalFen)]), DepartmentApiClient.NewIdempotencyKey());
+        Assert.Equal(System.Net.HttpStatusCode.Created, declared.StatusCode);
+        var taxClaim = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<TaxDeclarationView>(declared.Content, ApiJson.Options))!.PriorityClaim!;
         Assert.Equal("dept-tax-sz", taxClaim.CreditorId);
         Assert.Equal(ClaimStatus.Declared, taxClaim.Status);
         var confirmedTax = await scenario.ConfirmAsync(taxClaim.ClaimId);
