@@ -30,6 +30,7 @@ public sealed class BrowserScenario
             people.Add(creditor);
             if (!withClaims) continue;
             var claim = await creditor.Http.PostOk<ClaimView>($"/api/cases/{caseId}/claims", new DeclareClaimRequest(creditor.CreditorId!, ClaimClass.Ordinary, (i + 1) * 1_000_000L));
+            await administrator.Http.PostOk<ClaimView>($"/api/cases/{caseId}/claims/{claim.ClaimId}/review-start", new { });
             await administrator.Http.PostOk<ClaimView>($"/api/cases/{caseId}/claims/{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
         }
         return new BrowserScenario { Server = server, CaseId = caseId, Judge = judge, Administrator = administrator, Creditors = people };

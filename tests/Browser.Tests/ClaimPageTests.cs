@@ -16,6 +16,7 @@ public sealed class ClaimPageTests(PostgresServer postgres, Chromium chromium)
         await creditor.ClickAsync("a.case-link");
         await creditor.FillAsync("input[name=principal]", "1234.56");
         await creditor.FillAsync("input[name=interest]", "0.44");
+        await creditor.FillAsync("input[name=interestFrom]", "2026-01-01");
         await creditor.ClickAsync("#declare");
         var status = await creditor.WaitForSelectorAsync("td.claim-status[data-status='declared']");
         var row = await status!.EvaluateHandleAsync("cell => cell.parentElement");

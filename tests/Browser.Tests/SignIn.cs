@@ -18,6 +18,6 @@ public static class SignIn
             await page.FillAsync("input[name=code]", TotpGenerator.Code(Base32.Decode(person.TotpSecret), DateTimeOffset.UtcNow.AddSeconds(30)));
         }
         await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith("#/", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("main[data-view='home']");
     }
 }

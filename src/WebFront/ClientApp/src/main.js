@@ -13,12 +13,12 @@ const indicator = document.querySelector('#connection');
 const state = { me: undefined, cleanup: [] };
 
 const routes = [
-  [/^#\/signin$/, () => signInView(state, afterSignIn)],
-  [/^#\/join(?:\?code=(.*))?$/, (m) => joinView(decodeURIComponent(m[1] ?? ''), afterSignIn)],
-  [/^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
-  [/^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
-  [/^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
-  [/^#\/?$/, () => homeView(state)],
+  ['signin', /^#\/signin$/, () => signInView(state, afterSignIn)],
+  ['join', /^#\/join(?:\?code=(.*))?$/, (m) => joinView(decodeURIComponent(m[1] ?? ''), afterSignIn)],
+  ['public', /^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
+  ['case', /^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
+  ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
+  ['home', /^#\/?$/, () => homeView(state)],
 ];
 
 async function me() {
@@ -43,9 +43,10 @@ async function render() {
   const publicPage = /^#\/(signin|join|public)/.test(hash);
   if (!publicPage && !(await me())) { location.hash = '#/signin'; return; }
   if (!publicPage) live(indicator);
-  const [pattern, view] = routes.find(([p]) => p.test(hash)) ?? routes.at(-1);
+  const [name, pattern, view] = routes.find(([, p]) => p.test(hash)) ?? routes.at(-1);
   const content = await view(hash.match(pattern));
   main.replaceChildren(...[content].flat().filter(Boolean));
+  main.dataset.view = name;
   main.querySelector('h2')?.focus();
 }
 state.rerender = render;

@@ -31,6 +31,8 @@ export async function caseView(state, caseId) {
     const reason = el('input', { className: 'reason', ariaLabel: t('reason'), placeholder: t('reason') });
     const decide = (decision) => async () => {
       try {
+        // Deciding on a claim that is only declared takes it up for review first (EBL 57).
+        if (claim.status === 'declared') await api('POST', `/api/cases/${caseId}/claims/${claim.claimId}/review-start`, {});
         const reviewed = await api('POST', `/api/cases/${caseId}/claims/${claim.claimId}/review`, { decision, reason: reason.value || null });
         claims.set(reviewed.claimId, reviewed);
         renderClaims();
@@ -45,19 +47,22 @@ export async function caseView(state, caseId) {
     const klass = el('select', { name: 'class' }, ...['ordinary', 'socialInsuranceAndTax'].map((k) => new Option(t(k), k)));
     const principal = el('input', { name: 'principal', inputMode: 'decimal', required: true });
     const interest = el('input', { name: 'interest', inputMode: 'decimal', value: '0' });
+    const interestFrom = el('input', { name: 'interestFrom', type: 'date' });
     return el('form', { className: 'card', onsubmit: async (e) => {
       e.preventDefault();
       const principalFen = parseYuan(principal.value);
       const interestFen = parseYuan(interest.value || '0');
       if (principalFen === null || interestFen === null) { message.textContent = t('notAmount'); return; }
       try {
-        const claim = await api('POST', `/api/cases/${caseId}/claims`, { creditorId: me.creditorId, class: klass.value, principalFen, interestFen });
+        // Interest runs only up to the acceptance date (EBL 46): it is declared as a line ending there.
+        const interestLines = interestFen > 0 ? [{ amountFen: interestFen, from: interestFrom.value || c.acceptedOn, to: c.acceptedOn }] : [];
+        const claim = await api('POST', `/api/cases/${caseId}/claims`, { creditorId: me.creditorId, class: klass.value, principalFen, interestLines });
         claims.set(claim.claimId, claim);
         renderClaims();
         message.textContent = t('saved');
         principal.value = '';
       } catch (error) { message.textContent = error.message; }
-    } }, el('h3', {}, t('declareClaim')), field(t('class'), klass), field(t('principal'), principal), field(t('interest'), interest),
+    } }, el('h3', {}, t('declareClaim')), field(t('class'), klass), field(t('principal'), principal), field(t('interest'), interest), field(t('interestFrom'), interestFrom),
     el('button', { type: 'submit', id: 'declare' }, t('declare')));
   };
 
