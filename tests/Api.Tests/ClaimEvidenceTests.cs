@@ -17,26 +17,32 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
 
     private ServerHost server = null!;
     private CaseScenario scenario = null!;
+    private Person creditor = null!;
     private ClaimView claim = null!;
 
     public async Task InitializeAsync()
     {
         server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
-        scenario = new CaseScenario(server.Http, "evidence-case");
+        scenario = new CaseScenario(server, "evidence-case");
         await scenario.OpenAsync();
-        claim = await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims", new DeclareClaimRequest("cr0001", ClaimClass.Ordinary, 500_000_00));
+        creditor = await scenario.InviteAsync(scenario.CreditorOf(1));
+        claim = await creditor.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims", new DeclareClaimRequest(creditor.CreditorId!, ClaimClass.Ordinary, 500_000_00));
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private string EvidenceUrl(string fileName = "借款合同.pdf", string uploadedBy = "cr0001") =>
-        $"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/evidence?fileName={Uri.EscapeDataString(fileName)}&uploadedBy={uploadedBy}";
+    private string ClaimUrl => $"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}";
 
-    private async Task<HttpResponseMessage> Upload(byte[] content, string mediaType, string? url = null)
+    private string EvidenceUrl(string fileName = "借款合同.pdf") => $"{ClaimUrl}/evidence?fileName={Uri.EscapeDataString(fileName)}";
+
+    /// <summary>Uploads as the claim's creditor unless someone else is named: the uploader is whoever is signed in.</summary>
+    private async Task<HttpResponseMessage> Upload(byte[] content, string mediaType, string? url = null, Person? by = null)
     {
-        using var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        return await server.Http.PostAsync(url ?? EvidenceUrl(), body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url ?? EvidenceUrl()) { Content = new ByteArrayContent(content) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        // A large file waits for the server's go-ahead, as careful clients do, so that a refusal (413) can be read.
+        if (content.Length > 64 * 1024) request.Headers.ExpectContinue = true;
+        return await (by ?? creditor).Http.SendAsync(request);
     }
 
     [Fact]
@@ -60,13 +66,14 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(claim.ClaimId, ledger.RootElement.GetProperty("data").GetProperty("claimId").GetString());
         Assert.DoesNotContain("借款合同", entry, StringComparison.Ordinal);
 
-        var view = await server.Http.GetOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}");
+        Assert.Equal(creditor.CreditorId, filed.Evidence.UploadedBy);
+        var view = await creditor.Http.GetOk<ClaimView>(ClaimUrl);
         Assert.Equal(filed.Evidence, Assert.Single(view.Evidence));
-        using var download = await server.Http.GetAsync(response.Headers.Location);
+        using var download = await creditor.Http.GetAsync(response.Headers.Location);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal($"sha-256=:{Convert.ToBase64String(SHA256.HashData(Pdf))}:", download.Headers.GetValues("Repr-Digest").Single());
-        var history = await server.Http.GetOk<List<ClaimHistoryEntry>>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/history");
+        var history = await creditor.Http.GetOk<List<ClaimHistoryEntry>>($"{ClaimUrl}/history");
         Assert.Contains(expected, history[^1].Detail, StringComparison.Ordinal);
     }
 
@@ -82,22 +89,32 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         await AssertProblem(disguised, 400, "content");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         await AssertProblem(empty, 400, "content");
-        Assert.Empty((await server.Http.GetOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}")).Evidence);
+        Assert.Empty((await creditor.Http.GetOk<ClaimView>(ClaimUrl)).Evidence);
         Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
     }
 
     [Fact]
     public async Task Evidence_is_filed_by_the_creditor_or_the_administrator_and_not_for_a_withdrawn_claim()
     {
-        using var stranger = await Upload(Pdf, "application/pdf", EvidenceUrl(uploadedBy: "cr-stranger"));
-        await AssertProblem(stranger, 403, "uploadedBy");
-        using var byAdministrator = await Upload(Pdf, "application/pdf", EvidenceUrl("审查笔记.pdf", CaseScenario.Administrator));
+        // Another creditor of the case may not see this claim, let alone file for it; a creditor of another case has no part in it at all.
+        var another = await scenario.InviteAsync(scenario.CreditorOf(2));
+        using var stranger = await Upload(Pdf, "application/pdf", by: another);
+        await AssertProblem(stranger, 403, "claimId");
+        var otherCase = new CaseScenario(server, "other-case");
+        await otherCase.OpenAsync();
+        using var outsider = await Upload(Pdf, "application/pdf", by: await otherCase.InviteAsync(otherCase.CreditorOf(1)));
+        Assert.Equal(HttpStatusCode.Forbidden, outsider.StatusCode);
+        using var byJudge = await Upload(Pdf, "application/pdf", by: scenario.Judge);
+        Assert.Equal(HttpStatusCode.Forbidden, byJudge.StatusCode);
+        using var byAdministrator = await Upload(Pdf, "application/pdf", EvidenceUrl("审查笔记.pdf"), scenario.Administrator);
         Assert.Equal(HttpStatusCode.Created, byAdministrator.StatusCode);
 
-        await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claim.ClaimId}/withdrawal", new WithdrawalRequest("cr0001"));
+        await creditor.Http.PostOk<ClaimView>($"{ClaimUrl}/withdrawal", new WithdrawalRequest());
         using var afterWithdrawal = await Upload(Pdf, "application/pdf");
         await AssertProblem(afterWithdrawal, 409, "status");
         Assert.Equal(1L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
+        var filed = Assert.Single((await scenario.Administrator.Http.GetOk<ClaimView>(ClaimUrl)).Evidence);
+        Assert.Equal(scenario.Administrator.Username, filed.UploadedBy);
     }
 
     [Fact]

@@ -37,19 +37,20 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
             ["MachineApi:CallbackPollInterval"] = "00:00:00.050",
             ["MachineApi:CallbackFirstRetryDelay"] = FirstRetry.ToString(),
         });
-        var scenario = new CaseScenario(server.Http, "callback-case");
+        var scenario = new CaseScenario(server, "callback-case");
         await scenario.OpenAsync();
         var tax = await new MachineScenario(server).RegisterAsync();
+        var platform = await server.People.PlatformAdminAsync();
         await using var listener = await Listener.StartAsync(failures: 2);
-        var registered = await server.Http.PutOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback",
+        var registered = await platform.Http.PutOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback",
             new CallbackRegistrationRequest(listener.Url.AbsoluteUri));
         Assert.Equal(0, registered.DeliveredThrough);
 
         using var declared = await tax.Client().DeclareTaxClaimAsync(scenario.CaseId, MachineScenario.Declaration(3_000_000_00), DepartmentApiClient.NewIdempotencyKey());
         var claimId = (await MachineScenario.JsonOf(declared)).GetProperty("priorityClaim").GetProperty("claimId").GetString()!;
         await scenario.StartReviewAsync(claimId);
-        await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claimId}/review",
-            new ReviewClaimRequest(ClaimDecision.PartiallyConfirm, CaseScenario.Administrator, 2_500_000_00, "滞纳金以外的部分税款已缴纳"));
+        await scenario.Administrator.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claimId}/review",
+            new ReviewClaimRequest(ClaimDecision.PartiallyConfirm, 2_500_000_00, "滞纳金以外的部分税款已缴纳"));
 
         var calls = await listener.WaitForAsync(3, TimeSpan.FromSeconds(30));
 
@@ -77,8 +78,10 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
         Assert.Equal(2_500_000_00, data.GetProperty("confirmedFen").GetInt64());
         Assert.Equal("滞纳金以外的部分税款已缴纳", data.GetProperty("reason").GetString());
 
-        // A second result goes out after the first; the first is not sent again.
-        await server.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claimId}/withdrawal", new WithdrawalRequest("dept-tax-sz", "已足额清缴"));
+        // A second result goes out after the first; the first is not sent again. The bureau's officer, signed in as the
+        // claim's creditor, withdraws it (the machine API has no withdrawal).
+        var bureau = await scenario.InviteAsync("dept-tax-sz");
+        await bureau.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims/{claimId}/withdrawal", new WithdrawalRequest("已足额清缴"));
         calls = await listener.WaitForAsync(4, TimeSpan.FromSeconds(30));
         Assert.Equal(200, calls[3].AnsweredStatus);
         Assert.Equal("\"tax-sz:2\"", calls[3].IdempotencyKey);
@@ -86,11 +89,11 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
 
         // The sender records an attempt after the listener answered it.
         var attempts = await Eventually(
-            () => server.Http.GetOk<List<CallbackAttemptView>>($"/api/departments/{tax.Department}/callback/attempts"), a => a.Count == 4);
+            () => platform.Http.GetOk<List<CallbackAttemptView>>($"/api/departments/{tax.Department}/callback/attempts"), a => a.Count == 4);
         Assert.Equal(
             [(1L, 1, CallbackOutcome.Failed, (int?)503), (1L, 2, CallbackOutcome.Failed, 503), (1L, 3, CallbackOutcome.Delivered, 200), (2L, 1, CallbackOutcome.Delivered, 200)],
             attempts.OrderBy(a => a.Position).ThenBy(a => a.Attempt).Select(a => (a.Position, a.Attempt, a.Outcome, a.StatusCode)));
-        Assert.Equal(2, (await server.Http.GetOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback")).DeliveredThrough);
+        Assert.Equal(2, (await platform.Http.GetOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback")).DeliveredThrough);
 
         // The same results are in the feed, page by page.
         using var firstPage = await tax.Client().ReadFeedAsync(after: 0, limit: 1);
@@ -110,13 +113,14 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
     {
         await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
         var tax = await new MachineScenario(server).RegisterAsync();
+        var platform = await server.People.PlatformAdminAsync();
 
-        var (status, problem) = await server.Http.SendJson(HttpMethod.Put, $"/api/departments/{tax.Department}/callback",
+        var (status, problem) = await platform.Http.SendJson(HttpMethod.Put, $"/api/departments/{tax.Department}/callback",
             new CallbackRegistrationRequest("http://results.tax.example.cn/casegrains"));
 
         Assert.Equal(400, status);
         Assert.True(problem!["errors"]!.AsObject().ContainsKey("url"));
-        var https = await server.Http.PutOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback",
+        var https = await platform.Http.PutOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback",
             new CallbackRegistrationRequest("https://results.tax.example.cn/casegrains"));
         Assert.Equal("https://results.tax.example.cn/casegrains", https.Url.AbsoluteUri);
     }

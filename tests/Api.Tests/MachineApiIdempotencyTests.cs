@@ -20,14 +20,14 @@ public sealed class MachineApiIdempotencyTests(PostgresServer postgres) : IAsync
     public async Task InitializeAsync()
     {
         server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
-        scenario = new CaseScenario(server.Http, "idem-case");
+        scenario = new CaseScenario(server, "idem-case");
         await scenario.OpenAsync();
         tax = await new MachineScenario(server).RegisterAsync();
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private Task<List<ClaimView>> Claims() => server.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
+    private Task<List<ClaimView>> Claims() => scenario.Administrator.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
 
     [Fact]
     public async Task A_retry_after_a_lost_answer_declares_once_and_gets_the_first_answer()

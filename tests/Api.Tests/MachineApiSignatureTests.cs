@@ -20,7 +20,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
     public async Task InitializeAsync()
     {
         server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
-        scenario = new CaseScenario(server.Http, "sig-case");
+        scenario = new CaseScenario(server, "sig-case");
         await scenario.OpenAsync();
         tax = await new MachineScenario(server).RegisterAsync();
     }
@@ -47,7 +47,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
 
         using var claim = await tax.Client().GetClaimAsync(scenario.CaseId, declared.OrdinaryClaim.ClaimId);
         Assert.Equal(HttpStatusCode.OK, claim.StatusCode);
-        Assert.Equal(2, (await server.Http.GetOk<List<ClaimView>>(ClaimsUrl)).Count);
+        Assert.Equal(2, (await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl)).Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
 
         await AssertRefused(response, "badSignature");
         Assert.True(response.Headers.Contains("Accept-Signature"));
-        Assert.Empty(await server.Http.GetOk<List<ClaimView>>(ClaimsUrl));
+        Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         using var response = await server.Http.SendAsync(request);
 
         await AssertRefused(response, "badDigest");
-        Assert.Empty(await server.Http.GetOk<List<ClaimView>>(ClaimsUrl));
+        Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl));
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         await AssertRefused(second, "replayedNonce");
         await AssertRefused(read, "replayedNonce");
-        Assert.Single(await server.Http.GetOk<List<ClaimView>>(ClaimsUrl));
+        Assert.Single(await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl));
     }
 
     [Fact]
@@ -121,7 +121,8 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         using var before = await tax.Client().ReadFeedAsync();
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
 
-        var revoked = await server.Http.PostOk<DepartmentKeyView>($"/api/departments/{tax.Department}/keys/{tax.Key.KeyId}/revoke", new { });
+        var platform = await server.People.PlatformAdminAsync();
+        var revoked = await platform.Http.PostOk<DepartmentKeyView>($"/api/departments/{tax.Department}/keys/{tax.Key.KeyId}/revoke", new { });
         using var after = await tax.Client().DeclareTaxClaimAsync(scenario.CaseId, MachineScenario.Declaration(100_00), DepartmentApiClient.NewIdempotencyKey());
         using var withSpare = await tax.Client(keyId: spare.KeyId, secret: DepartmentApiClient.DecodeSecret(spare.Secret)).ReadFeedAsync();
 
@@ -129,8 +130,8 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         var problem = await AssertRefused(after, "unknownKey");
         Assert.Contains("revoked", problem.GetProperty("errors").GetProperty("signature")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, withSpare.StatusCode);
-        Assert.Empty(await server.Http.GetOk<List<ClaimView>>(ClaimsUrl));
-        var keys = await server.Http.GetOk<List<DepartmentKeyView>>($"/api/departments/{tax.Department}/keys");
+        Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl));
+        var keys = await platform.Http.GetOk<List<DepartmentKeyView>>($"/api/departments/{tax.Department}/keys");
         Assert.Equal([true, false], keys.Select(k => k.RevokedAt is not null));
     }
 
@@ -171,7 +172,7 @@ public sealed class MachineApiSignatureTests(PostgresServer postgres) : IAsyncLi
         using var uncovered = await server.Http.SendAsync(request);
 
         await AssertRefused(uncovered, "componentNotCovered");
-        Assert.Empty(await server.Http.GetOk<List<ClaimView>>(ClaimsUrl));
+        Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>(ClaimsUrl));
     }
 
     [Fact]

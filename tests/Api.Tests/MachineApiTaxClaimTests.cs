@@ -17,7 +17,7 @@ public sealed class MachineApiTaxClaimTests(PostgresServer postgres) : IAsyncLif
     public async Task InitializeAsync()
     {
         server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
-        scenario = new CaseScenario(server.Http, "tax-case");
+        scenario = new CaseScenario(server, "tax-case");
         await scenario.OpenAsync();
         tax = await new MachineScenario(server).RegisterAsync();
     }
@@ -56,7 +56,7 @@ public sealed class MachineApiTaxClaimTests(PostgresServer postgres) : IAsyncLif
         Assert.Equal(2, ordinary.TaxLines.Count);
         Assert.Equal([TaxLineRank.Priority, TaxLineRank.Priority, TaxLineRank.Ordinary, TaxLineRank.Ordinary, TaxLineRank.Subordinated],
             declared.Lines.Select(l => l.Rank));
-        Assert.Equal(2, (await server.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims")).Count);
+        Assert.Equal(2, (await scenario.Administrator.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims")).Count);
 
         var entry = await MachineScenario.ScalarAsync<string>(server,
             "select convert_from(entry, 'UTF8') from ledger_entry where case_id = $1 and kind = 'claim.taxDeclared'", scenario.CaseId);
@@ -75,7 +75,7 @@ public sealed class MachineApiTaxClaimTests(PostgresServer postgres) : IAsyncLif
         Assert.Equal(HttpStatusCode.BadRequest, status);
         var reason = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("lines[1].accruedUntil")[0].GetString()!;
         Assert.Contains("late-payment fees stop at the acceptance date 2026-03-01", reason, StringComparison.Ordinal);
-        Assert.Empty(await server.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims"));
+        Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims"));
     }
 
     [Fact]

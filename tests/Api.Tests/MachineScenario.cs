@@ -19,14 +19,19 @@ public sealed class MachineScenario(ServerHost server, string department = "tax-
     public IssuedDepartmentKey Key { get; private set; } = null!;
     public byte[] Secret => DepartmentApiClient.DecodeSecret(Key.Secret);
 
+    /// <summary>The platform administrator registers the department and issues its first key.</summary>
     public async Task<MachineScenario> RegisterAsync()
     {
-        await server.Http.PutOk<DepartmentRegistration>($"/api/departments/{Department}", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
+        var platform = await server.People.PlatformAdminAsync();
+        await platform.Http.PutOk<DepartmentRegistration>($"/api/departments/{Department}", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
         Key = await IssueKeyAsync();
         return this;
     }
 
-    public Task<IssuedDepartmentKey> IssueKeyAsync() => server.Http.PostOk<IssuedDepartmentKey>($"/api/departments/{Department}/keys", new { });
+    public async Task<IssuedDepartmentKey> IssueKeyAsync() =>
+        await (await server.People.PlatformAdminAsync()).Http.PostOk<IssuedDepartmentKey>($"/api/departments/{Department}/keys", new { });
+
+    /// <summary>The machine API needs no sign-in, only a signature: the default client is the server's anonymous one.</summary>
 
     public DepartmentApiClient Client(TimeProvider? clock = null, HttpClient? http = null, byte[]? secret = null, string? keyId = null) =>
         new(http ?? server.Http, keyId ?? Key.KeyId, secret ?? Secret, clock);
