@@ -47,6 +47,8 @@ public static class CaseGrainsServer
         builder.Services.AddCaseGrainsWebFront();
         // Stops before the storage lifetime above and after the web front stopped taking requests.
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainRuntime>());
+        // Stops before the grain runtime, so that no reminder calls into grains that are being deactivated.
+        builder.Services.AddHostedService<ReminderService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
