@@ -67,6 +67,9 @@ public static class WebFrontExtensions
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
+        api.MapMeetingMembersApi();
+        api.MapMeetingBallotsApi();
+        api.MapMeetingProceedingsApi();
         return app;
     }
 }

@@ -16,7 +16,7 @@ public static class MeetingsApi
         meetings.MapGet("/{meetingId}", Get).WithName("GetMeeting");
         meetings.MapPost("/{meetingId}/checkins", CheckIn).WithName("CheckIn").WithSummary("A creditor attends: counts as present.");
         var resolution = meetings.MapGroup("/{meetingId}/resolutions/{resolutionId}");
-        resolution.MapPost("/open", Open).WithName("OpenVoting");
+        resolution.MapPost("/open", Open).WithName("OpenVoting").WithSummary("Fixes the roll and opens voting, closing by itself at closesAt if given.");
         resolution.MapPost("/ballots", Cast).WithName("CastBallot").WithSummary("Answers once the ballot is committed.");
         resolution.MapPost("/close", Close).WithName("CloseVoting").WithSummary("Fixes and explains the result.");
         resolution.MapGet("/tally", Tally).WithName("GetTally");
@@ -41,8 +41,8 @@ public static class MeetingsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, ActorRequest body, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), Ids.Check(body.ActorId, "actorId")));
+    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, OpenVotingRequest body, IGrainFactory grains) =>
+        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), Ids.Check(body.ActorId, "actorId"), body.ClosesAt));
 
     private static async Task<Created<BallotAck>> Cast(string meetingId, string resolutionId, BallotRequest body, IGrainFactory grains)
     {
@@ -64,5 +64,8 @@ public sealed record ScheduleMeetingRequest(
 public sealed record CheckInRequest(string CreditorId);
 
 public sealed record ActorRequest(string ActorId);
+
+/// <param name="ClosesAt">When voting closes by itself; replaces the agenda's time. Null keeps the agenda's (if any).</param>
+public sealed record OpenVotingRequest(string ActorId, DateTimeOffset? ClosesAt = null);
 
 public sealed record BallotRequest(string CreditorId, VoteChoice Choice);

@@ -35,6 +35,10 @@ public sealed class LiveHub(IGrainFactory grains) : Hub
         return await grains.Get<IMeetingGrain>(meetingId).Get();
     }
 
+    /// <summary>A creditor's own messages: the "result" of each vote it took part in, sent when voting closes.</summary>
+    public Task WatchMyResults(string creditorId) =>
+        Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CreditorGroup(Ids.Check(creditorId, "creditorId")));
+
     public Task CheckIn(string meetingId, string creditorId) =>
         grains.Get<IMeetingGrain>(Ids.Check(meetingId, "meetingId")).CheckIn(Ids.Check(creditorId, "creditorId"));
 
