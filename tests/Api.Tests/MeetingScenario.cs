@@ -81,6 +81,13 @@ public sealed class MeetingScenario : IAsyncDisposable
     public Task<BallotAck> VoteAsync(string resolutionId, string creditorId, VoteChoice choice) =>
         Http.PostOk<BallotAck>($"{Meeting}/resolutions/{resolutionId}/ballots", new BallotRequest(creditorId, choice));
 
+    /// <summary>Posts a command that answers 204 No Content, failing with the problem document otherwise.</summary>
+    public async Task PostAsync(string url, object body)
+    {
+        var (status, problem) = await Http.SendJson(HttpMethod.Post, url, body);
+        Assert.True(status == 204, $"{url}: {status} {problem?.ToJsonString()}");
+    }
+
     /// <summary>The ballots as stored, read straight from PostgreSQL, in commit order.</summary>
     public async Task<List<StoredBallot>> StoredBallotsAsync()
     {
