@@ -8,7 +8,7 @@ namespace CaseGrains.WebFront.Live;
 
 /// <summary>
 /// The real-time channel. Clients watch a case or a meeting (a SignalR group each) and get the current state on
-/// joining, then every change: events "claim", "meeting" and "tally". Creditors vote through it too.
+/// joining, then every change: events "claim", "meeting" and "tally"; a creditor's own "result" when a vote closes. Creditors vote through it too.
 /// </summary>
 public sealed class LiveHub(IGrainFactory grains) : Hub
 {
