@@ -44,18 +44,21 @@ public sealed partial class ReminderService(
         }
     }
 
-    /// <summary>Fires what is due now; returns how many reminders were started.</summary>
-    public async Task<int> FireDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fires what is due now and returns how many reminders it started. The poll does not wait for the grains (one slow
+    /// activation must not hold up every other reminder); <paramref name="waitForCalls"/> waits for them and for the settling.
+    /// </summary>
+    public async Task<int> FireDueAsync(CancellationToken cancellationToken, bool waitForCalls = false)
     {
         var due = await store.ReadDueRemindersAsync(clock.GetUtcNow(), BatchSize, cancellationToken);
-        var started = 0;
+        var started = new List<Task>();
         foreach (var reminder in due)
         {
             if (!firing.TryAdd((reminder.Grain, reminder.Name), true)) continue;
-            started++;
-            _ = FireAsync(reminder, cancellationToken);
+            started.Add(FireAsync(reminder, cancellationToken));
         }
-        return started;
+        if (waitForCalls) await Task.WhenAll(started);
+        return started.Count;
     }
 
     private async Task FireAsync(DueReminder reminder, CancellationToken cancellationToken)
