@@ -186,6 +186,9 @@ public static class WebFrontExtensions
         api.MapCreditorIdentityApi();
         api.MapDepartmentKeysApi();
         app.MapMachineApiV1();
+        api.MapMeetingMembersApi();
+        api.MapMeetingBallotsApi();
+        api.MapMeetingProceedingsApi();
         return app;
     }
 }

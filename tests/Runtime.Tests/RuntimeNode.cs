@@ -23,6 +23,7 @@ public sealed class RuntimeNode : IAsyncDisposable
     public GrainRuntime Runtime { get; }
     public NpgsqlDataSource DataSource { get; }
     public ProbeWitness Witness => services.GetRequiredService<ProbeWitness>();
+    public ReminderService Reminders => services.GetRequiredService<ReminderService>();
 
     public static async Task<RuntimeNode> StartAsync(string connectionString, string node, GrainRuntimeOptions? options = null)
     {
@@ -31,11 +32,13 @@ public sealed class RuntimeNode : IAsyncDisposable
         collection.AddSingleton(NpgsqlDataSource.Create(connectionString));
         collection.AddSingleton<IGrainStore, PostgresGrainStore>();
         collection.AddSingleton<ProbeWitness>();
-        collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe"));
+        collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe").Add<IAlarmProbeGrain, AlarmProbeGrain>("alarm"));
         var settings = options ?? new GrainRuntimeOptions();
         settings.NodeName = node;
         collection.AddSingleton(Options.Create(settings));
         collection.AddSingleton<GrainRuntime>();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddSingleton<ReminderService>();
         var services = collection.BuildServiceProvider();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);

@@ -7,6 +7,9 @@ namespace CaseGrains.Meetings;
 /// <see cref="LedgerPosition"/>: SHA-256 over the ballot and <see cref="Salt"/>, which only the voter gets, so the voter
 /// can prove the ballot is in the ledger while nobody else can read the choice from it.
 /// </summary>
+/// <param name="CreditorId">Whose vote it is (the principal, for a ballot cast by proxy).</param>
+/// <param name="Round">The voting round of the resolution: 0, or the number of a class's further vote (EBL 87(1)).</param>
+/// <param name="CastBy">Who cast it: the creditor, its representative, or the administrator who entered a paper ballot.</param>
 public sealed record BallotAck(
     string MeetingId,
     string ResolutionId,
@@ -16,4 +19,7 @@ public sealed record BallotAck(
     long LedgerPosition,
     DateTimeOffset At,
     string Commitment,
-    string Salt);
+    string Salt,
+    int Round,
+    BallotChannel Channel,
+    string CastBy);

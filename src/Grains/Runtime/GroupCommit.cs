@@ -7,26 +7,36 @@ namespace CaseGrains.Runtime;
 /// calls can join the next batch. When a commit fails the batch fails and the activation is dropped, so the
 /// in-memory state is rebuilt from what really committed.
 /// </summary>
+/// <remarks>
+/// A range added with <see cref="AddRange"/> is never split: it commits in one transaction, all or nothing, even when
+/// it is larger than <c>maxBatch</c> (a representative voting for fifty thousand principals at once).
+/// </remarks>
 public sealed class GroupCommit<TFact>(
     IGrainContext context,
     IFactLog<TFact> log,
     Action<IReadOnlyList<TFact>, IReadOnlyList<long>> onCommitted,
     int maxBatch = 2000) where TFact : class
 {
-    private readonly List<(TFact Fact, TaskCompletionSource<long> Done)> pending = [];
+    private readonly List<Entry> pending = [];
+    private int pendingFacts;
     private bool flushScheduled;
 
-    public int Pending => pending.Count;
+    public int Pending => pendingFacts;
 
     public Task<long> Add(TFact fact)
     {
         var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending.Add((fact, done));
-        if (!flushScheduled)
-        {
-            flushScheduled = true;
-            context.ScheduleTurn(FlushScheduledAsync);
-        }
+        Enqueue(new Entry([fact], done, null));
+        return done.Task;
+    }
+
+    /// <summary>Adds facts that commit together; the task gives their ledger positions in the same order.</summary>
+    public Task<IReadOnlyList<long>> AddRange(IReadOnlyList<TFact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Count == 0) return Task.FromResult<IReadOnlyList<long>>([]);
+        var done = new TaskCompletionSource<IReadOnlyList<long>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Enqueue(new Entry([.. facts], null, done));
         return done.Task;
     }
 
@@ -35,6 +45,17 @@ public sealed class GroupCommit<TFact>(
     {
         while (pending.Count > 0)
             await CommitBatchAsync(cancellationToken);
+    }
+
+    private void Enqueue(Entry entry)
+    {
+        pending.Add(entry);
+        pendingFacts += entry.Facts.Length;
+        if (!flushScheduled)
+        {
+            flushScheduled = true;
+            context.ScheduleTurn(FlushScheduledAsync);
+        }
     }
 
     private async Task FlushScheduledAsync()
@@ -51,11 +72,23 @@ public sealed class GroupCommit<TFact>(
 
     private async Task CommitBatchAsync(CancellationToken cancellationToken)
     {
-        var take = Math.Min(pending.Count, maxBatch);
+        var take = 0;
+        var count = 0;
+        while (take < pending.Count && (take == 0 || count + pending[take].Facts.Length <= maxBatch))
+        {
+            count += pending[take].Facts.Length;
+            take++;
+        }
         var batch = pending.GetRange(0, take);
         pending.RemoveRange(0, take);
-        var facts = new TFact[batch.Count];
-        for (var i = 0; i < batch.Count; i++) facts[i] = batch[i].Fact;
+        pendingFacts -= count;
+        var facts = new TFact[count];
+        var at = 0;
+        foreach (var entry in batch)
+        {
+            entry.Facts.CopyTo(facts, at);
+            at += entry.Facts.Length;
+        }
 
         IReadOnlyList<long> positions;
         try
@@ -64,14 +97,41 @@ public sealed class GroupCommit<TFact>(
         }
         catch (Exception e)
         {
-            foreach (var (_, done) in batch) done.TrySetException(e);
-            foreach (var (_, done) in pending) done.TrySetException(e);
+            foreach (var entry in batch) entry.Fail(e);
+            foreach (var entry in pending) entry.Fail(e);
             pending.Clear();
+            pendingFacts = 0;
             context.DeactivateOnIdle();
             throw;
         }
 
         onCommitted(facts, positions);
-        for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(positions[i]);
+        at = 0;
+        foreach (var entry in batch)
+        {
+            entry.Complete(positions, at);
+            at += entry.Facts.Length;
+        }
+    }
+
+    private sealed record Entry(TFact[] Facts, TaskCompletionSource<long>? One, TaskCompletionSource<IReadOnlyList<long>>? Range)
+    {
+        public void Fail(Exception e)
+        {
+            One?.TrySetException(e);
+            Range?.TrySetException(e);
+        }
+
+        public void Complete(IReadOnlyList<long> positions, int offset)
+        {
+            if (One is not null)
+            {
+                One.TrySetResult(positions[offset]);
+                return;
+            }
+            var mine = new long[Facts.Length];
+            for (var i = 0; i < mine.Length; i++) mine[i] = positions[offset + i];
+            Range!.TrySetResult(mine);
+        }
     }
 }

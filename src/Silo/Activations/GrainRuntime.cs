@@ -88,6 +88,7 @@ public sealed partial class GrainRuntime(
         {
             var type = parameter.ParameterType;
             if (type == typeof(IGrainContext)) extra.Add(activation);
+            if (type == typeof(IGrainReminders)) extra.Add(new GrainReminders(store, activation.Id));
             if (!type.IsGenericType) continue;
             var definition = type.GetGenericTypeDefinition();
             if (definition == typeof(IPersistentState<>))
@@ -97,6 +98,16 @@ public sealed partial class GrainRuntime(
         }
         LogActivating(logger, activation.Id.Type, activation.Id.Key, lease.Epoch);
         return (Grain)ActivatorUtilities.CreateInstance(services, registration.Implementation, [.. extra]);
+    }
+
+    /// <summary>A reference to a stored grain by its type name, for calls that know no interface type (reminders).</summary>
+    internal IRemindable GetRemindable(GrainId id)
+    {
+        var registration = registry.All.FirstOrDefault(r => r.TypeName == id.Type)
+            ?? throw new InvalidOperationException($"No grain type {id.Type} is registered.");
+        if (!typeof(IRemindable).IsAssignableFrom(registration.Interface))
+            throw new InvalidOperationException($"Grain type {id.Type} does not take reminders.");
+        return GrainProxy.Create<IRemindable>(this, id);
     }
 
     internal void Forget(Activation activation) =>

@@ -19,6 +19,10 @@ public sealed class GrainRuntimeOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often stored reminders are looked for: the most a reminder fires late.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ReminderQuantum { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>A name for this node in logs and leases.</summary>
     [Required]
     public string NodeName { get; set; } = Environment.MachineName;

@@ -68,6 +68,8 @@ public static class CaseGrainsServer
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHostedService<PlatformAdminBootstrap>();
         builder.Services.AddCaseGrainsLedger();
+        // Stops before the grain runtime, so that no reminder calls into grains that are being deactivated.
+        builder.Services.AddHostedService<ReminderService>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();

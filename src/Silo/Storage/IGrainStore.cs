@@ -13,7 +13,21 @@ public interface IGrainStore
 
     /// <summary>Appends facts numbered from <paramref name="firstSeq"/> in one transaction, fenced by epoch; returns ledger positions (-1 where none).</summary>
     Task<IReadOnlyList<long>> AppendFactsAsync(Activations.GrainId id, long epoch, long firstSeq, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken);
+
+    /// <summary>Sets or moves a grain's reminder.</summary>
+    Task SetReminderAsync(Activations.GrainId id, string name, DateTimeOffset due, CancellationToken cancellationToken);
+
+    Task ClearReminderAsync(Activations.GrainId id, string name, CancellationToken cancellationToken);
+
+    /// <summary>Reminders due at <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<DueReminder>> ReadDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>After a reminder fired: removes it, or moves it to <paramref name="retryAt"/>, unless it was set to another time meanwhile.</summary>
+    Task SettleReminderAsync(DueReminder fired, DateTimeOffset? retryAt, CancellationToken cancellationToken);
 }
+
+/// <summary>A stored reminder whose time has come.</summary>
+public sealed record DueReminder(Activations.GrainId Grain, string Name, DateTimeOffset Due);
 
 /// <summary>What <see cref="IGrainStore.AcquireAsync"/> returns: the fencing epoch, the state and how many facts are stored.</summary>
 public sealed record GrainLease(long Epoch, long Version, byte[]? State, long FactCount);

@@ -125,6 +125,55 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
         return positions;
     }
 
+    public async Task SetReminderAsync(GrainId id, string name, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            insert into grain_reminder (grain_type, grain_key, name, due_at) values ($1, $2, $3, $4)
+            on conflict (grain_type, grain_key, name) do update set due_at = excluded.due_at
+            """);
+        command.Parameters.Add(new() { Value = id.Type });
+        command.Parameters.Add(new() { Value = id.Key });
+        command.Parameters.Add(new() { Value = name });
+        command.Parameters.Add(new() { Value = due.ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task ClearReminderAsync(GrainId id, string name, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "delete from grain_reminder where grain_type = $1 and grain_key = $2 and name = $3");
+        command.Parameters.Add(new() { Value = id.Type });
+        command.Parameters.Add(new() { Value = id.Key });
+        command.Parameters.Add(new() { Value = name });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DueReminder>> ReadDueRemindersAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "select grain_type, grain_key, name, due_at from grain_reminder where due_at <= $1 order by due_at limit $2");
+        command.Parameters.Add(new() { Value = now.ToUniversalTime() });
+        command.Parameters.Add(new() { Value = limit });
+        var due = new List<DueReminder>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            due.Add(new DueReminder(new GrainId(reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        return due;
+    }
+
+    public async Task SettleReminderAsync(DueReminder fired, DateTimeOffset? retryAt, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(retryAt is null
+            ? "delete from grain_reminder where grain_type = $1 and grain_key = $2 and name = $3 and due_at = $4"
+            : "update grain_reminder set due_at = $5 where grain_type = $1 and grain_key = $2 and name = $3 and due_at = $4");
+        command.Parameters.Add(new() { Value = fired.Grain.Type });
+        command.Parameters.Add(new() { Value = fired.Grain.Key });
+        command.Parameters.Add(new() { Value = fired.Name });
+        command.Parameters.Add(new() { Value = fired.Due.ToUniversalTime() });
+        if (retryAt is { } retry) command.Parameters.Add(new() { Value = retry.ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Numbers the facts' outbox messages in each recipient's order, under the recipient's head row lock (held to the
     /// commit), and adds their insert to the batch.

@@ -20,7 +20,8 @@ public static class MeetingsApi
             .WithSummary("Staff see every tally; creditors see tallies as the meeting's visibility allows.");
         meetings.MapPost("/{meetingId}/checkins", CheckIn).Allow(Policies.CaseCreditor).WithName("CheckIn").WithSummary("A creditor attends: counts as present.");
         var resolution = meetings.MapGroup("/{meetingId}/resolutions/{resolutionId}");
-        resolution.MapPost("/open", Open).Allow(Policies.CaseAdministrator).WithName("OpenVoting");
+        resolution.MapPost("/open", Open).Allow(Policies.CaseAdministrator).WithName("OpenVoting")
+            .WithSummary("Fixes the roll and opens voting, closing by itself at closesAt if given.");
         resolution.MapPost("/ballots", Cast).Allow(Policies.CaseCreditor).WithName("CastBallot").WithSummary("Answers once the ballot is committed.");
         resolution.MapPost("/close", Close).Allow(Policies.CaseAdministrator).WithName("CloseVoting").WithSummary("Fixes and explains the result.");
         resolution.MapGet("/tally", Tally).Allow(Policies.CaseParticipant).WithName("GetTally");
@@ -47,8 +48,8 @@ public static class MeetingsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), http.User.Actor()));
+    private static async Task<Ok<ResolutionView>> Open(string meetingId, string resolutionId, OpenVotingRequest? body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Meeting(grains, meetingId).OpenVoting(Ids.Check(resolutionId, "resolutionId"), http.User.Actor(), body?.ClosesAt));
 
     private static async Task<Created<BallotAck>> Cast(string meetingId, string resolutionId, BallotRequest body, HttpContext http, IGrainFactory grains)
     {
@@ -78,3 +79,6 @@ public sealed record ScheduleMeetingRequest(
 
 /// <summary>A ballot; the creditor is the signed-in one (the field may repeat it).</summary>
 public sealed record BallotRequest(VoteChoice Choice, string? CreditorId = null);
+
+/// <param name="ClosesAt">When voting closes by itself; replaces the agenda's time. Null keeps the agenda's (if any).</param>
+public sealed record OpenVotingRequest(DateTimeOffset? ClosesAt = null);

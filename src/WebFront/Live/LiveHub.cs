@@ -13,7 +13,7 @@ namespace CaseGrains.WebFront.Live;
 
 /// <summary>
 /// The real-time channel, for signed-in people only. Clients watch a case or a meeting (a SignalR group each) and get
-/// the current state on joining, then every change: events "claim", "meeting" and "tally". Every method checks the
+/// the current state on joining, then every change: events "claim", "meeting" and "tally", and a creditor's own "result" when a vote closes. Every method checks the
 /// caller's part in the case; group names are never taken from the client.
 /// </summary>
 [Authorize]
@@ -63,6 +63,14 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
         await RequireInMeetingAsync(meetingId, CaseRoles.Staff);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.MeetingStaffGroup(meetingId));
         return await grains.Get<IMeetingGrain>(meetingId).Get();
+    }
+
+    /// <summary>A creditor's own messages: the "result" of each vote it took part in, sent when voting closes.</summary>
+    public async Task WatchMyResults()
+    {
+        var creditorId = Context.User!.CreditorId()
+            ?? throw RuleViolationException.NotAllowed("creditorId", "Results are sent to creditors.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CreditorGroup(creditorId));
     }
 
     public async Task CheckIn(string meetingId)

@@ -10,6 +10,7 @@ public sealed class ProbeWitness
 
     public ConcurrentDictionary<string, int> Activated { get; } = new();
     public ConcurrentDictionary<string, int> Deactivated { get; } = new();
+    public ConcurrentQueue<(string Key, string Name, DateTimeOffset Due)> Reminded { get; } = new();
     public int MostInside => Volatile.Read(ref mostInside);
 
     public IDisposable Enter()

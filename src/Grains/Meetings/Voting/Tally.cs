@@ -136,6 +136,10 @@ public sealed class Tally
         return new EligibilityDecision(creditorId, mask != 0, weights, reason, notes);
     }
 
+    /// <summary>Whether the creditor has a vote on this resolution: <see cref="Eligibility"/> without its explanation, and without allocating.</summary>
+    public bool CanVote(string creditorId) =>
+        creditorId is not null && roll.TryIndexOf(creditorId, out int index) && memberStart[index] != memberStart[index + 1];
+
     /// <summary>
     /// Checks a creditor in. A member without a vote on this resolution may attend but is not counted.
     /// Refuses a creditor who is not on the roll.

@@ -1,0 +1,80 @@
+using CaseGrains.Meetings;
+using CaseGrains.Meetings.Voting;
+using CaseGrains.Testing;
+
+namespace CaseGrains.Api.Tests;
+
+/// <summary>A server stops in the middle of an open meeting; another starts on the same database.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MeetingRestartTests(PostgresServer postgres)
+{
+    private const int Creditors = 120;
+
+    [Fact]
+    public async Task Acknowledged_ballots_survive_a_restart_in_the_middle_of_voting_and_voting_resumes()
+    {
+        await using var scenario = await MeetingScenario.StartAsync(postgres, "restart-2026");
+        await scenario.DeclareCreditorsAsync(Creditors);
+        await scenario.ScheduleAsync(TallyVisibility.Live, new ResolutionDraft("r1", "财产管理方案", ResolutionKind.PropertyManagementPlan));
+        await scenario.OpenAsync("r1");
+
+        // The first 80 vote over the hub, all at once.
+        var hubs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.Server.ConnectHubAsync()));
+        var before = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => hubs[i % hubs.Length].InvokeAsync<BallotAck>("CastBallot",
+            scenario.MeetingId, new CastBallot("r1", CaseScenario.CreditorOf(i), VoteChoice.Against))));
+        foreach (var hub in hubs) hub.Abort();
+
+        await scenario.RestartAsync();
+
+        var tally = await scenario.TallyAsync("r1");
+        Assert.Equal(80, tally.VotesRecorded);
+        Assert.Equal(80, Assert.Single(tally.Classes).HeadsAgainst);
+        var receipt = await scenario.Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{before[7]!.CreditorId}");
+        Assert.Equal(before[7]!.Commitment, receipt.Commitment);
+        Assert.Equal(before[7]!.BallotNumber, receipt.BallotNumber);
+
+        // Voting resumes: the rest vote, and the first 80 change their minds; ballot numbers go on from where they were.
+        await using var again = await scenario.Server.ConnectHubAsync();
+        var after = new List<BallotAck>();
+        for (var i = 0; i < Creditors; i++)
+            after.Add((await again.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, new CastBallot("r1", CaseScenario.CreditorOf(i), VoteChoice.For)))!);
+        Assert.All(after.Take(80), a => Assert.Equal(2, a.BallotNumber));
+        Assert.All(after.Skip(80), a => Assert.Equal(1, a.BallotNumber));
+        Assert.True(after.Min(a => a.LedgerPosition) > before.Max(a => a!.LedgerPosition));
+
+        var closed = await scenario.CloseAsync("r1");
+        var all = Assert.Single(closed.Tally!.Classes);
+        Assert.Equal(Creditors, all.HeadsFor);
+        Assert.Equal(0, all.HeadsAgainst);
+        Assert.True(closed.Outcome!.Passed);
+        Assert.Equal(before.Length + after.Count, (await scenario.StoredBallotsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_window_due_while_the_server_was_down_still_closes_and_its_voters_hear_the_result()
+    {
+        await using var scenario = await MeetingScenario.StartAsync(postgres, "restart-due");
+        await scenario.DeclareCreditorsAsync(3);
+        await scenario.ScheduleAsync(TallyVisibility.AfterClose, new ResolutionDraft("r1", "财产分配方案", ResolutionKind.DistributionPlan));
+        await scenario.OpenAsync("r1", DateTimeOffset.UtcNow.AddSeconds(3));
+        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(2), VoteChoice.For);
+
+        await scenario.RestartAsync();
+
+        // Only the creditor's own channel is watched: nothing here activates the meeting; the stored reminder does.
+        await using var creditor = await scenario.Server.ConnectHubAsync();
+        await creditor.InvokeAsync("WatchMyResults", CaseScenario.CreditorOf(2));
+        var notice = await creditor.WaitForAsync<ResultNotice>("result", _ => true, TimeSpan.FromSeconds(30));
+
+        Assert.Equal("r1", notice.ResolutionId);
+        Assert.Equal(VoteChoice.For, notice.YourChoice);
+        var meeting = await scenario.Http.GetOk<MeetingView>(scenario.Meeting);
+        Assert.Equal(ResolutionStatus.Closed, Assert.Single(meeting.Resolutions).Status);
+        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var round = Assert.Single(Assert.Single(minutes.Resolutions).Rounds);
+        Assert.True(round.ClosedOnSchedule);
+        Assert.Equal(MeetingGrain.ScheduleActor, round.ClosedBy);
+        Assert.True(round.ClosedAt >= round.ScheduledCloseAt);
+        Assert.Equal(1, round.VotersNotified);
+    }
+}
