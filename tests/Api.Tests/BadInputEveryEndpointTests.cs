@@ -31,7 +31,7 @@ public sealed class BadInputEveryEndpointTests(PostgresServer postgres)
         foreach (var (operation, (allowed, body)) in EndpointTable.Http.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && e.Value.Body is not null))
         {
             var parts = operation.Split(' ', 2);
-            var url = RoleMatrixTests.Fill(parts[1], cases);
+            var url = RoleMatrixTests.Fill(parts[1], cases) + (operation.EndsWith("/evidence", StringComparison.Ordinal) ? "?fileName=evidence.pdf" : "");
             var caller = allowed.Select(r => people.GetValueOrDefault(r)).FirstOrDefault(p => p is not null)?.Http ?? server.People.Anonymous;
 
             var sample = body!;
@@ -72,13 +72,13 @@ public sealed class BadInputEveryEndpointTests(PostgresServer postgres)
         var cases = await TwoCases.CreateAsync(server);
         var creditor = cases.A.Creditors[0];
 
-        var saved = await creditor.Http.PutOk<CreditorProfile>($"/api/creditors/{creditor.CreditorId}",
+        var saved = await creditor.Http.PutOk<CreditorView>($"/api/creditors/{creditor.CreditorId}",
             new CreditorProfile(Hostile, CreditorKind.Person, "11010519491231002X", null));
         var meeting = await cases.A.Administrator.Http.PutOk<MeetingView>($"/api/cases/{cases.A.CaseId}/meetings/{cases.A.CaseId}-m2",
             new CaseGrains.WebFront.Api.ScheduleMeetingRequest(Hostile, DateTimeOffset.UtcNow, [new ResolutionDraft("r1", Hostile, CaseGrains.Meetings.Voting.ResolutionKind.Ordinary)]));
 
         Assert.Equal(Hostile, saved.Name);
-        Assert.Equal(Hostile, (await creditor.Http.GetOk<CreditorProfile>($"/api/creditors/{creditor.CreditorId}")).Name);
+        Assert.Equal(Hostile, (await creditor.Http.GetOk<CreditorView>($"/api/creditors/{creditor.CreditorId}")).Name);
         Assert.Equal(Hostile, meeting.Title);
         Assert.Equal(Hostile, meeting.Resolutions[0].Title);
         await using var connection = new NpgsqlConnection(database);

@@ -32,6 +32,7 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         [nameof(LiveHub.WatchMeetingAsStaff)] = [JudgeA, AdminA],
         [nameof(LiveHub.CheckIn)] = [CreditorA],
         [nameof(LiveHub.CastBallot)] = [CreditorA],
+        [nameof(LiveHub.WatchMyResults)] = [CreditorA, CreditorB],
     };
 
     [Fact]
@@ -76,6 +77,7 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
                 {
                     nameof(LiveHub.WatchCase) => [cases.A.CaseId],
                     nameof(LiveHub.CastBallot) => [cases.A.MeetingId, "r1", "against"],
+                    nameof(LiveHub.WatchMyResults) => [],
                     _ => [cases.A.MeetingId],
                 };
                 string? refusal = null;

@@ -36,7 +36,8 @@ public static class ClaimEvidenceApi
         Ids.Check(claimId, "claimId");
         var name = EvidenceFiles.FileName(fileName);
         var mediaType = EvidenceFiles.MediaType(request.ContentType);
-        var uploader = request.HttpContext.User.Actor();
+        var user = request.HttpContext.User;
+        var uploader = user.Role() == CaseGrains.Accounts.AccountRole.Creditor ? user.CreditorId()! : user.Actor();
         // Refused before the bytes are read when the claim cannot take evidence at all, or is another creditor's.
         await ClaimLifecycleApi.VisibleClaimAsync(caseGrain, claimId, request.HttpContext);
 

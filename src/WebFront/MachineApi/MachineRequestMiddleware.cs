@@ -61,6 +61,14 @@ public sealed partial class MachineRequestMiddleware(
         }
         context.Request.Body = new MemoryStream(body, writable: false);
 
+        // A request that is not signed at all comes from nobody: refused as such, before anything it says is looked at.
+        if (!context.Request.Headers.ContainsKey("Signature") || !context.Request.Headers.ContainsKey("Signature-Input"))
+        {
+            await RefuseAsync(context, problems, StatusCodes.Status401Unauthorized, "signature",
+                "Machine requests are signed (RFC 9421, hmac-sha256); this one carries no Signature and Signature-Input.");
+            return;
+        }
+
         string? idempotencyKey = null;
         if (write)
         {
