@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CaseGrains.Live;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Diagnostics;
 using CaseGrains.WebFront.Live;
 using CaseGrains.WebFront.Problems;
 using CaseGrains.WebFront.Security;
@@ -46,6 +47,7 @@ public static class WebFrontExtensions
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<ConnectionRegistry>();
+        services.AddOptions<LoadTestOptions>().BindConfiguration(LoadTestOptions.Section);
         AddSecurity(services);
         return services;
     }
@@ -165,6 +167,7 @@ public static class WebFrontExtensions
         api.MapCreditorsApi();
         api.MapDepartmentsApi();
         api.MapMeetingsApi();
+        api.MapNoopApi();
         return app;
     }
 }

@@ -48,5 +48,7 @@ internal static class EndpointTable
         ["POST /api/meetings/{meetingId}/resolutions/{resolutionId}/ballots"] = ([CreditorA], """{"choice":"for"}"""),
         ["POST /api/meetings/{meetingId}/resolutions/{resolutionId}/close"] = ([AdminA], null),
         ["GET /api/meetings/{meetingId}/resolutions/{resolutionId}/tally"] = (CaseParticipants, null),
+        // Disabled outside load tests: 404 for the signed-in, who get past authorization.
+        ["POST /api/noop"] = (SignedIn, null),
     };
 }

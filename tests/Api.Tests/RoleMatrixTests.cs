@@ -32,6 +32,8 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         [nameof(LiveHub.WatchMeetingAsStaff)] = [JudgeA, AdminA],
         [nameof(LiveHub.CheckIn)] = [CreditorA],
         [nameof(LiveHub.CastBallot)] = [CreditorA],
+        // Disabled outside load tests: refused as not found, never as not allowed.
+        [nameof(LiveHub.Ping)] = EndpointTable.SignedIn,
     };
 
     [Fact]
@@ -76,6 +78,7 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
                 {
                     nameof(LiveHub.WatchCase) => [cases.A.CaseId],
                     nameof(LiveHub.CastBallot) => [cases.A.MeetingId, "r1", "against"],
+                    nameof(LiveHub.Ping) => [],
                     _ => [cases.A.MeetingId],
                 };
                 string? refusal = null;

@@ -23,9 +23,11 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
     private HashSet<string> members = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, TallyView> committedTallies = ImmutableDictionary<string, TallyView>.Empty;
     private ScheduleMeeting? meeting;
+    private readonly bool commitEachBallot;
 
-    public MeetingGrain(IGrainContext context, IFactLog<MeetingFact> facts, ILiveUpdates live, TimeProvider clock)
+    public MeetingGrain(IGrainContext context, IFactLog<MeetingFact> facts, ILiveUpdates live, TimeProvider clock, MeetingSettings? settings = null)
     {
+        commitEachBallot = settings?.CommitEachBallot == true;
         this.facts = facts;
         this.live = live;
         this.clock = clock;
@@ -104,7 +106,10 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         ballotNumbers[key] = number;
         var fact = new BallotCast(m.CaseId, Key, ballot.CreditorId!, clock.GetUtcNow(), ballot.ResolutionId, ballot.CreditorId!,
             ballot.Choice, number, BallotCommitment.NewSalt());
-        var position = await AfterTurn(ballots.Add(fact));
+        var committed = ballots.Add(fact);
+        // The load tests' baseline only: this one ballot commits inside the turn, never grouped with others.
+        if (commitEachBallot) await ballots.FlushAsync();
+        var position = await (commitEachBallot ? committed : AfterTurn(committed));
         return new BallotAck(Key, fact.ResolutionId, fact.CreditorId, fact.Choice, number, position, fact.At, BallotCommitment.Of(fact), fact.Salt);
     }
 

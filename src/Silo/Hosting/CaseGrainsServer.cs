@@ -55,6 +55,7 @@ public static class CaseGrainsServer
             .Add<IMeetingGrain, MeetingGrain>("meeting")
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation"));
+        builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
