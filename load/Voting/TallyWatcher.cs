@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using CaseGrains.Testing;
+
+namespace CaseGrains.Load.Voting;
+
+/// <summary>
+/// One connection's view of a resolution's tally, kept from its "tally" messages: the latest numbers and since when
+/// it has held them and, for the few watchers that keep history, every change with the moment it arrived.
+/// </summary>
+public sealed class TallyWatcher
+{
+    private readonly Lock gate = new();
+    private readonly List<(long Timestamp, int VotesRecorded)>? history;
+    private readonly string meetingId;
+    private readonly string resolutionId;
+    private TallyNumbers? latest;
+    private long latestSince;
+    private long messages;
+
+    public TallyWatcher(string name, HubClient hub, string meetingId, string resolutionId, bool keepHistory)
+    {
+        Name = name;
+        Hub = hub;
+        this.meetingId = meetingId;
+        this.resolutionId = resolutionId;
+        if (keepHistory) history = [];
+        hub.Subscribe("tally", OnTally);
+        // Check-ins and openings send "meeting" views too; nobody reads them here.
+        hub.Subscribe("meeting", _ => { });
+    }
+
+    public string Name { get; }
+    public HubClient Hub { get; }
+    public long Messages => Interlocked.Read(ref messages);
+
+    public (TallyNumbers? Numbers, long Since) Latest
+    {
+        get
+        {
+            lock (gate) return (latest, latestSince);
+        }
+    }
+
+    /// <summary>(arrival, votes recorded) of every message that changed the count of votes, in arrival order.</summary>
+    public IReadOnlyList<(long Timestamp, int VotesRecorded)> History
+    {
+        get
+        {
+            lock (gate) return history is null ? [] : [.. history];
+        }
+    }
+
+    private void OnTally(JsonNode? message)
+    {
+        var now = Stopwatch.GetTimestamp();
+        Interlocked.Increment(ref messages);
+        if (message is null || (string?)message["meetingId"] != meetingId || (string?)message["resolutionId"] != resolutionId) return;
+        var numbers = TallyNumbers.Of(message["tally"]!);
+        lock (gate)
+        {
+            if (numbers == latest) return;
+            if (history is not null && (latest is null || numbers.VotesRecorded != latest.VotesRecorded)) history.Add((now, numbers.VotesRecorded));
+            latest = numbers;
+            latestSince = now;
+        }
+    }
+
+    /// <summary>Waits until this connection holds <paramref name="expected"/>; false if it does not within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForAsync(TallyNumbers expected, TimeSpan timeout)
+    {
+        var limit = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Latest.Numbers != expected)
+        {
+            if (Stopwatch.GetTimestamp() > limit || !Hub.IsConnected) return Latest.Numbers == expected;
+            await Task.Delay(5);
+        }
+        return true;
+    }
+}
