@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using CaseGrains.Load.Engine;
@@ -323,6 +324,13 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 var absent = acks.Where(a => !stored.Ballots.TryGetValue((a.Ack.CreditorId, a.Ack.BallotNumber), out var b)
                                              || b.Choice != a.Ack.Choice || b.LedgerPosition != a.Ack.LedgerPosition).ToList();
                 missing += absent.Count;
+                var batches = stored.BallotsPerTransaction;
+                if (batches.Count > 0)
+                {
+                    var sorted = batches.Order().ToList();
+                    run.Checks.Add(new Check($"{id}: ballots per transaction (group commit)", true, string.Create(CultureInfo.InvariantCulture,
+                        $"{stored.Ballots.Count:N0} ballots in {batches.Count:N0} transactions: mean {batches.Average():0.0}, median {sorted[sorted.Count / 2]}, p99 {sorted[(int)(sorted.Count * 0.99)]}, largest {sorted[^1]}")));
+                }
                 run.Checks.Add(new Check($"{id}: every acknowledged ballot is stored", absent.Count == 0,
                     absent.Count == 0
                         ? $"{acks.Count:N0} acknowledged, all stored with their choice and ledger position ({stored.Ballots.Count:N0} stored, {unacknowledged} sent without an acknowledgement)"

@@ -9,12 +9,20 @@ namespace CaseGrains.Load.Voting;
 /// </summary>
 public sealed class StoredVotes
 {
-    private StoredVotes(Dictionary<(string Creditor, long Number), StoredBallot> ballots, Dictionary<string, long> weights, HashSet<string> checkedIn)
+    private StoredVotes(Dictionary<(string Creditor, long Number), StoredBallot> ballots, Dictionary<string, long> weights, HashSet<string> checkedIn,
+        IReadOnlyList<int> ballotsPerTransaction)
     {
         Ballots = ballots;
         Weights = weights;
         CheckedIn = checkedIn;
+        BallotsPerTransaction = ballotsPerTransaction;
     }
+
+    /// <summary>
+    /// How many ballots each transaction stored, in commit order: rows of one transaction share recorded_at (now() is
+    /// the transaction's start), so this shows the group commit at work (and the baseline's one ballot per transaction).
+    /// </summary>
+    public IReadOnlyList<int> BallotsPerTransaction { get; }
 
     /// <summary>Every stored ballot on the resolution, by creditor and ballot number.</summary>
     public IReadOnlyDictionary<(string Creditor, long Number), StoredBallot> Ballots { get; }
@@ -29,10 +37,12 @@ public sealed class StoredVotes
         var ballots = new Dictionary<(string, long), StoredBallot>();
         var weights = new Dictionary<string, long>(StringComparer.Ordinal);
         var checkedIn = new HashSet<string>(StringComparer.Ordinal);
+        var transactions = new List<int>();
+        DateTime? transaction = null;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            "select data::text, ledger_position from grain_fact where grain_type = 'meeting' and grain_key = $1 order by seq", connection);
+            "select data::text, ledger_position, recorded_at from grain_fact where grain_type = 'meeting' and grain_key = $1 order by seq", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = meetingId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -60,10 +70,14 @@ public sealed class StoredVotes
                     var choice = Enum.Parse<Meetings.Voting.VoteChoice>(Text(data, "choice")!, ignoreCase: true);
                     if (!ballots.TryAdd((creditor, number), new StoredBallot(creditor, number, choice, position)))
                         throw new InvalidDataException($"Ballot {number} of {creditor} is stored twice.");
+                    var recordedAt = reader.GetDateTime(2);
+                    if (recordedAt == transaction) transactions[^1]++;
+                    else transactions.Add(1);
+                    transaction = recordedAt;
                     break;
             }
         }
-        return new StoredVotes(ballots, weights, checkedIn);
+        return new StoredVotes(ballots, weights, checkedIn, transactions);
     }
 
     /// <summary>The tally as the stored rows give it: each creditor's last ballot counts once, with its roll amount.</summary>
