@@ -83,7 +83,7 @@ public static class LiveMeetingCommand
         if (real.HttpNoopOkPerSecond is { } http)
             report.Comparisons.Add(new Comparison("votes ÷ no-op HTTP calls", real.VoteOkPerSecond, http, "ok/s"));
         report.Targets.Add(new TargetResult("10,000 concurrent WebSocket connections in one meeting, each seeing the final tally within 1 s of the last commit",
-            string.Create(c, $"{real.ConnectionsThatSawFinal:N0} of {real.ConnectionsWatchingFinal:N0} watching connections saw it; slowest {real.FinalTallyMaxMs?.ToString("N0", c) ?? "–"} ms after the last ack"),
+            string.Create(c, $"{real.ConnectionsThatSawFinal:N0} of {real.ConnectionsWatchingFinal:N0} watching connections saw it; the slowest {real.FinalTallyMaxMs?.ToString("N0", c) ?? "–"} ms after the last ballot's moment (see the measure)"),
             options.EveryoneWatches && real.ConnectionsWatchingFinal >= 10_000 && options.Meetings == 1
                 ? real.ConnectionsThatSawFinal == real.ConnectionsWatchingFinal && real.FinalTallyMaxMs <= 1000
                 : null));

@@ -149,7 +149,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 var token = staff ? (w % 4 == 0 ? meeting.Seed.JudgeToken : meeting.Seed.AdministratorToken) : meeting.Seed.Creditors[w / 2 % meeting.Seed.Creditors.Count].Token;
                 var name = $"{meeting.Seed.MeetingId} watcher {w} ({(staff ? w % 4 == 0 ? "judge" : "administrator" : "creditor")})";
                 var hub = new HubClient(hubUrl, token);
-                var watcher = new TallyWatcher(name, hub, meeting.Seed.MeetingId, meeting.Seed.ResolutionId, keepHistory: true);
+                var watcher = new TallyWatcher(name, hub, meeting.Seed.MeetingId, meeting.Seed.ResolutionId, keepHistory: true, isStaff: staff);
                 await setup.MeasureAsync("watcher connects and watches", async () =>
                 {
                     await hub.ConnectAsync(cancellationToken);
@@ -264,16 +264,17 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
     /// <summary>Closes voting everywhere and checks every meeting; returns the numbers the targets need.</summary>
     private async Task<(long Missing, int SeenFinal, int Watching, double? FinalMaxMs)> VerifyAsync(ApiClient api, ServerRun run, CancellationToken cancellationToken)
     {
-        var firstVoteSeen = new LatencyHistogram();
+        var staffSeen = new LatencyHistogram();
+        var creditorSeen = new LatencyHistogram();
         var finalSeen = new LatencyHistogram();
-        long seenBeforeAck = 0, finalBeforeLastAck = 0, missing = 0, lost = 0;
+        long seenBeforeReference = 0, finalBeforeReference = 0, missing = 0, lost = 0;
         int watching = 0, sawFinal = 0;
+        var byCommit = target.DatabaseConnectionString is { } database0 && SameMachine(database0);
         foreach (var meeting in meetings)
         {
             var id = meeting.Seed.MeetingId;
             var acks = meeting.Voters.SelectMany(v => v.Acks).ToList();
             var unacknowledged = meeting.Voters.Sum(v => v.Unacknowledged);
-            var lastAck = acks.Count > 0 ? acks.Max(a => a.Timestamp) : Stopwatch.GetTimestamp();
             var fromAcks = FromAcks(meeting);
 
             // What every watcher must end on: the stored rows' recount where the database is reachable, else the acknowledgements.
@@ -281,6 +282,13 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             if (target.DatabaseConnectionString is { } db) stored = await StoredVotes.ReadAsync(db, id, meeting.Seed.ResolutionId, cancellationToken);
             var expected = stored?.Recount() ?? (unacknowledged == 0 ? fromAcks
                 : TallyNumbers.Of(await api.GetAsync<Meetings.Voting.TallyView>(meeting.Seed.AdministratorToken, $"/api/meetings/{id}/resolutions/{meeting.Seed.ResolutionId}/tally")));
+
+            // A ballot's moment: the start of the transaction that committed it (same clock, same machine), else its ack's arrival.
+            long ReferenceOf((BallotAck Ack, long Timestamp) a) =>
+                byCommit && stored!.Ballots.TryGetValue((a.Ack.CreditorId, a.Ack.BallotNumber), out var b) ? TimestampOf(b.TransactionStart) : a.Timestamp;
+            var lastReference = byCommit && stored!.Ballots.Count > 0
+                ? TimestampOf(stored.Ballots.Values.Max(b => b.TransactionStart))
+                : acks.Count > 0 ? acks.Max(a => a.Timestamp) : Stopwatch.GetTimestamp();
 
             var connections = meeting.Watchers.Concat(meeting.Voters.Where(v => v.Hub is not null && v.Watcher is not null).Select(v => v.Watcher!)).ToList();
             var timeout = TimeSpan.FromSeconds(options.FinalTallyTimeoutSeconds);
@@ -291,8 +299,8 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             foreach (var c in connections.Where((_, i) => results[i]))
             {
                 var since = c.Latest.Since;
-                if (since < lastAck) finalBeforeLastAck++;
-                finalSeen.Record(since < lastAck ? 0 : (long)Stopwatch.GetElapsedTime(lastAck, since).TotalMicroseconds);
+                if (since < lastReference) finalBeforeReference++;
+                finalSeen.Record(since < lastReference ? 0 : (long)Stopwatch.GetElapsedTime(lastReference, since).TotalMicroseconds);
             }
             run.Checks.Add(new Check($"{id}: every watching connection saw the final tally", notSeen.Count == 0,
                 notSeen.Count == 0
@@ -300,16 +308,17 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                     : $"{notSeen.Count} of {connections.Count} did not within {timeout.TotalSeconds:0} s, e.g. {notSeen[0].Name}: {notSeen[0].Latest.Numbers?.ToString() ?? "nothing"}"));
 
             // First votes: the k-th in commit (ledger) order is in every tally that records k or more votes.
-            var firstVotes = acks.Where(a => a.Ack.BallotNumber == 1).OrderBy(a => a.Ack.LedgerPosition).ToList();
+            var firstVotes = acks.Where(a => a.Ack.BallotNumber == 1).OrderBy(a => a.Ack.LedgerPosition).Select(ReferenceOf).ToList();
             foreach (var watcher in meeting.Watchers)
             {
+                var histogram = watcher.IsStaff ? staffSeen : creditorSeen;
                 var history = watcher.History;
                 for (var rank = 0; rank < firstVotes.Count; rank++)
                 {
                     var seen = FirstAtLeast(history, rank + 1);
                     if (seen is null) continue;
-                    if (seen.Value < firstVotes[rank].Timestamp) seenBeforeAck++;
-                    firstVoteSeen.Record(seen.Value < firstVotes[rank].Timestamp ? 0 : (long)Stopwatch.GetElapsedTime(firstVotes[rank].Timestamp, seen.Value).TotalMicroseconds);
+                    if (seen.Value < firstVotes[rank]) seenBeforeReference++;
+                    histogram.Record(seen.Value < firstVotes[rank] ? 0 : (long)Stopwatch.GetElapsedTime(firstVotes[rank], seen.Value).TotalMicroseconds);
                 }
             }
 
@@ -350,25 +359,38 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         }
 
         var connectFailures = meetings.Sum(m => m.ConnectionFailures);
-        run.Measures.Add(new Measure("first vote seen by watchers",
-            "for each creditor's first acknowledged ballot and each watcher connection (half staff, half creditors): the time from the ack arriving at the voter " +
-            "until that watcher received a tally that includes it. A tally includes the k-th first ballot in ledger (commit) order once it records k or more votes " +
-            "(votes are counted in commit order and the count only grows). Changed votes leave the count alone and are not in this measure. Arrivals before the ack count as 0.",
-            firstVoteSeen.Summary(), new Dictionary<string, long> { ["seen before the voter's ack"] = seenBeforeAck }));
-        run.Measures.Add(new Measure("final tally seen",
-            "for each watching connection: the time from the last acknowledgement of the meeting (the last vote's commit, as the client sees it) until the connection " +
-            "held the final tally (equal to the recount of the stored rows) for good.",
+        var reference = byCommit
+            ? "the start of the transaction that committed it (its rows' recorded_at, read from the database on this machine's clock; the commit itself ends a few ms later, so this is an upper bound)"
+            : "the arrival of its acknowledgement at the voter (the server's database is not reachable or not on this machine)";
+        const string firstVote = "for each creditor's first ballot and each watcher connection: the time from the ballot's moment until that watcher received a tally " +
+            "that includes it. A tally includes the k-th first ballot in ledger (commit) order once it records k or more votes (votes are counted in commit order " +
+            "and the count only grows). Changed votes leave the count alone and are not in this measure. Arrivals before the moment count as 0. The ballot's moment is ";
+        run.Measures.Add(new Measure("first vote seen by staff watchers (WatchMeetingAsStaff)", firstVote + reference + ".", staffSeen.Summary()));
+        run.Measures.Add(new Measure("first vote seen by creditor watchers (WatchMeeting)",
+            firstVote + reference + ". Creditors share one group with every creditor who watches, so with thousands watching a send to the group takes longer.",
+            creditorSeen.Summary(), new Dictionary<string, long> { ["seen before the ballot's moment (staff and creditors)"] = seenBeforeReference }));
+        run.Measures.Add(new Measure("final tally seen after the last commit",
+            "for each watching connection: the time from the last ballot's moment until the connection held the final tally (equal to the recount of the stored rows) " +
+            "for good. The last ballot's moment is " + reference + ".",
             finalSeen.Summary(), new Dictionary<string, long>
             {
                 ["connections watching"] = watching,
                 ["connections that saw the final tally"] = sawFinal,
-                ["held it before the last ack arrived"] = finalBeforeLastAck,
+                ["held it before the last ballot's moment"] = finalBeforeReference,
                 ["connection failures at connect"] = connectFailures,
                 ["connections lost during the run"] = lost,
             }));
         run.Checks.Add(new Check("no connection was lost during the run", lost == 0, $"{lost} lost, {connectFailures} failed to connect at the start"));
         return (missing, sawFinal, watching, finalSeen.Count > 0 ? finalSeen.MaxMicroseconds / 1000.0 : null);
     }
+
+    private static readonly (long Timestamp, DateTime Utc) Origin = (Stopwatch.GetTimestamp(), DateTime.UtcNow);
+
+    /// <summary>A UTC time of this machine's clock as a <see cref="Stopwatch"/> timestamp, to compare with arrival times.</summary>
+    private static long TimestampOf(DateTime utc) => Origin.Timestamp + (long)((utc - Origin.Utc).TotalSeconds * Stopwatch.Frequency);
+
+    private bool SameMachine(string connectionString) =>
+        target.Address.IsLoopback && new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Host is "127.0.0.1" or "localhost" or "::1";
 
     private static long? FirstAtLeast(IReadOnlyList<(long Timestamp, int VotesRecorded)> history, int votes)
     {

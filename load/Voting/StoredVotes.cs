@@ -68,9 +68,9 @@ public sealed class StoredVotes
                     var creditor = Text(data, "creditorId")!;
                     var number = Property(data, "ballotNumber").GetInt64();
                     var choice = Enum.Parse<Meetings.Voting.VoteChoice>(Text(data, "choice")!, ignoreCase: true);
-                    if (!ballots.TryAdd((creditor, number), new StoredBallot(creditor, number, choice, position)))
-                        throw new InvalidDataException($"Ballot {number} of {creditor} is stored twice.");
                     var recordedAt = reader.GetDateTime(2);
+                    if (!ballots.TryAdd((creditor, number), new StoredBallot(creditor, number, choice, position, recordedAt)))
+                        throw new InvalidDataException($"Ballot {number} of {creditor} is stored twice.");
                     if (recordedAt == transaction) transactions[^1]++;
                     else transactions.Add(1);
                     transaction = recordedAt;
@@ -101,5 +101,5 @@ public sealed class StoredVotes
     private static string? Text(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetString() : null;
 }
 
-/// <summary>One stored ballot.</summary>
-public sealed record StoredBallot(string Creditor, long Number, Meetings.Voting.VoteChoice Choice, long LedgerPosition);
+/// <summary>One stored ballot; <paramref name="TransactionStart"/> is its row's recorded_at (UTC), the start of the transaction that committed it.</summary>
+public sealed record StoredBallot(string Creditor, long Number, Meetings.Voting.VoteChoice Choice, long LedgerPosition, DateTime TransactionStart);

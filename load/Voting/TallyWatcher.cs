@@ -20,9 +20,10 @@ public sealed class TallyWatcher
     private TallyNumbers? awaited;
     private TaskCompletionSource? reached;
 
-    public TallyWatcher(string name, HubClient hub, string meetingId, string resolutionId, bool keepHistory)
+    public TallyWatcher(string name, HubClient hub, string meetingId, string resolutionId, bool keepHistory, bool isStaff = false)
     {
         Name = name;
+        IsStaff = isStaff;
         Hub = hub;
         this.meetingId = meetingId;
         this.resolutionId = resolutionId;
@@ -33,6 +34,9 @@ public sealed class TallyWatcher
     }
 
     public string Name { get; }
+
+    /// <summary>Watches as the judge or the administrator (the staff group), not as a creditor.</summary>
+    public bool IsStaff { get; }
     public HubClient Hub { get; }
     public long Messages => Interlocked.Read(ref messages);
 
