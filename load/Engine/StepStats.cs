@@ -41,7 +41,8 @@ public sealed class StepStats(string name, long startTimestamp)
     public StepReport Report(TimeSpan duration)
     {
         var seconds = Math.Max(duration.TotalSeconds, 1e-9);
-        var perSecond = okPerSecond.OrderBy(p => p.Key).Select(p => p.Value).ToList();
+        var lastSecond = okPerSecond.IsEmpty ? -1 : okPerSecond.Keys.Max();
+        var perSecond = Enumerable.Range(0, (int)lastSecond + 1).Select(s => okPerSecond.GetValueOrDefault(s)).ToList();
         var wholeSeconds = (int)Math.Floor(duration.TotalSeconds);
         // The first and last seconds are partial; "sustained" is the worst full second between them.
         var inner = Enumerable.Range(1, Math.Max(0, wholeSeconds - 2)).Select(s => okPerSecond.GetValueOrDefault(s)).ToList();
