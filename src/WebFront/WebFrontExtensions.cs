@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CaseGrains.Live;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Diagnostics;
 using CaseGrains.WebFront.Live;
 using CaseGrains.WebFront.MachineApi;
 using CaseGrains.WebFront.Problems;
@@ -47,6 +48,7 @@ public static class WebFrontExtensions
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<ConnectionRegistry>();
+        services.AddOptions<LoadTestOptions>().BindConfiguration(LoadTestOptions.Section);
         AddSecurity(services);
         services.AddMachineApi();
         return services;
@@ -189,6 +191,7 @@ public static class WebFrontExtensions
         api.MapMeetingMembersApi();
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();
+        api.MapNoopApi();
         return app;
     }
 }

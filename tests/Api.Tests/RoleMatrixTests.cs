@@ -33,6 +33,8 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         [nameof(LiveHub.CheckIn)] = [CreditorA],
         [nameof(LiveHub.CastBallot)] = [CreditorA],
         [nameof(LiveHub.WatchMyResults)] = [CreditorA, CreditorB],
+        // Disabled outside load tests: refused as not found, never as not allowed.
+        [nameof(LiveHub.Ping)] = EndpointTable.SignedIn,
     };
 
     [Fact]
@@ -78,6 +80,7 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
                     nameof(LiveHub.WatchCase) => [cases.A.CaseId],
                     nameof(LiveHub.CastBallot) => [cases.A.MeetingId, "r1", "against"],
                     nameof(LiveHub.WatchMyResults) => [],
+                    nameof(LiveHub.Ping) => [],
                     _ => [cases.A.MeetingId],
                 };
                 string? refusal = null;

@@ -44,8 +44,12 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
     private bool armedKnown;
     private DateTimeOffset? armed;
 
-    public MeetingGrain(IGrainContext context, IFactLog<MeetingFact> facts, IGrainReminders reminders, ILiveUpdates live, TimeProvider clock)
+    private readonly bool commitEachBallot;
+
+    public MeetingGrain(IGrainContext context, IFactLog<MeetingFact> facts, IGrainReminders reminders, ILiveUpdates live, TimeProvider clock,
+        MeetingSettings? settings = null)
     {
+        commitEachBallot = settings?.CommitEachBallot == true;
         this.facts = facts;
         this.reminders = reminders;
         this.live = live;
@@ -221,7 +225,10 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             throw RuleViolationException.Invalid("choice", "A ballot is for, against or abstain.");
         var index = RequireVote(resolution, round, ballot.CreditorId, "creditorId");
         var fact = NewBallot(m, resolution, round, index, ballot.CreditorId, ballot.Choice, ballot.CreditorId, BallotChannel.Online, null);
-        var position = await AfterTurn(ballots.Add(fact));
+        var committed = ballots.Add(fact);
+        // The load tests' baseline only: this one ballot commits inside the turn, never grouped with others.
+        if (commitEachBallot) await ballots.FlushAsync();
+        var position = await (commitEachBallot ? committed : AfterTurn(committed));
         return Ack(fact, position);
     }
 

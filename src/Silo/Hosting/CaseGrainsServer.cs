@@ -60,6 +60,7 @@ public static class CaseGrainsServer
             .Add<IInvitationGrain, InvitationGrain>("invitation")
             .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
             .Add<ILedgerGrain, LedgerGrain>("ledger"));
+        builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");

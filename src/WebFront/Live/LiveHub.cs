@@ -4,6 +4,7 @@ using CaseGrains.Live;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Diagnostics;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -17,7 +18,8 @@ namespace CaseGrains.WebFront.Live;
 /// caller's part in the case; group names are never taken from the client.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, ConnectionRegistry connections, IOptions<SecurityOptions> options) : Hub
+public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, ConnectionRegistry connections, IOptions<SecurityOptions> options,
+    IOptions<LoadTestOptions> load) : Hub
 {
     public override Task OnConnectedAsync()
     {
@@ -86,6 +88,10 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
         return await grains.Get<IMeetingGrain>(meetingId).CastBallot(
             new CastBallot(Ids.Check(resolutionId, "resolutionId"), Context.User!.CreditorId()!, choice));
     }
+
+    /// <summary>Does nothing: the transport's ceiling for load tests. Refused unless Load:EnableNoop is set.</summary>
+    public Task Ping() =>
+        load.Value.EnableNoop ? Task.CompletedTask : throw RuleViolationException.NotFound("method", "There is no such method.");
 
     private async Task RequireInMeetingAsync(string meetingId, CaseRoles allowed)
     {

@@ -24,15 +24,23 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     private readonly ClientWebSocket socket = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> pending = new();
     private readonly ConcurrentDictionary<string, Channel<JsonNode?>> received = new();
+    private readonly ConcurrentDictionary<string, Action<JsonNode?>> handlers = new();
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource closing = new();
     private Task? receiveLoop;
     private Task? pingLoop;
     private long nextId;
+    private long bytesSent;
+    private long bytesReceived;
 
     private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsConnected => socket.State == WebSocketState.Open;
+
+    /// <summary>Bytes of SignalR records sent and received so far (handshake included, WebSocket framing not).</summary>
+    public long BytesSent => Interlocked.Read(ref bytesSent);
+
+    public long BytesReceived => Interlocked.Read(ref bytesReceived);
 
     /// <summary>Completes when the connection ends, whoever ended it.</summary>
     public Task Closed => closed.Task;
@@ -73,6 +81,13 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     /// <summary>The messages the server sends to this client for <paramref name="target"/>, in order (first argument of each).</summary>
     public ChannelReader<JsonNode?> On(string target) => Channel(target).Reader;
 
+    /// <summary>
+    /// Hands every message for <paramref name="target"/> to <paramref name="handler"/> on the receive loop instead of
+    /// queueing it for <see cref="On"/>: for long runs whose messages nobody reads one by one (the load generator).
+    /// The handler must be quick and must not throw.
+    /// </summary>
+    public void Subscribe(string target, Action<JsonNode?> handler) => handlers[target] = handler;
+
     /// <summary>Waits until a message for <paramref name="target"/> satisfies <paramref name="condition"/>; returns it.</summary>
     public async Task<T> WaitForAsync<T>(string target, Func<T, bool> condition, TimeSpan timeout)
     {
@@ -109,7 +124,10 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
                     {
                         case 1:
                             var arguments = node!["arguments"]?.AsArray();
-                            await Channel((string)node["target"]!).Writer.WriteAsync(arguments is { Count: > 0 } ? arguments[0]?.DeepClone() : null);
+                            var target = (string)node["target"]!;
+                            var first = arguments is { Count: > 0 } ? arguments[0]?.DeepClone() : null;
+                            if (handlers.TryGetValue(target, out var handler)) handler(first);
+                            else await Channel(target).Writer.WriteAsync(first);
                             break;
                         case 3:
                             if (pending.TryRemove((string)node!["invocationId"]!, out var done))
@@ -165,6 +183,7 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
             {
                 var result = await socket.ReceiveAsync(buffer, cancellationToken);
                 if (result.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
+                Interlocked.Add(ref bytesReceived, result.Count);
                 partial.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
                 if (!result.EndOfMessage) continue;
                 var text = partial.ToString();
@@ -184,6 +203,7 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     private async Task SendRawAsync(string json, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(json + RecordSeparator);
+        Interlocked.Add(ref bytesSent, bytes.Length);
         await sendLock.WaitAsync(cancellationToken);
         try
         {

@@ -1,0 +1,78 @@
+using CaseGrains.Load.Reporting;
+using CaseGrains.Load.Targets;
+using CaseGrains.Load.Voting;
+using CaseGrains.Testing;
+
+namespace CaseGrains.Load.Tests;
+
+/// <summary>
+/// The live-meeting load scenario, short: a few hundred creditors on their own WebSockets, seconds of voting with
+/// changed votes, watchers on every connection. Correctness only (the numbers are for load/ runs, not for tests):
+/// the closed tally equals a recount of the stored rows, no acknowledged ballot is missing, every watcher ends on it.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LiveMeetingLoadTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task Three_hundred_creditors_vote_and_change_votes_for_seconds_no_acknowledged_ballot_is_lost_and_every_connection_ends_on_the_recount()
+    {
+        var (run, outcome) = await RunAsync(new Dictionary<string, string?>(), new LiveMeetingOptions
+        {
+            CreditorsPerMeeting = 300,
+            Rate = 400,
+            DurationSeconds = 3,
+            ChangeFraction = 0.3,
+            Watchers = 4,
+            EveryoneWatches = true,
+            MeasureNoop = true,
+        });
+
+        AssertChecksPassed(run);
+        Assert.Contains(run.Checks, c => c.Name.EndsWith("closed tally equals the recount of the stored rows", StringComparison.Ordinal));
+        Assert.Contains(run.Checks, c => c.Name.EndsWith("every acknowledged ballot is stored", StringComparison.Ordinal));
+        Assert.True(outcome.VotesAcknowledged > 300, $"every creditor votes once and some change: {outcome.VotesAcknowledged} acknowledged");
+        Assert.Equal(0, outcome.AcknowledgedVotesMissing);
+        Assert.Equal(304, outcome.ConnectionsWatchingFinal);
+        Assert.Equal(outcome.ConnectionsWatchingFinal, outcome.ConnectionsThatSawFinal);
+        Assert.NotNull(outcome.NoopOkPerSecond);
+    }
+
+    [Fact]
+    public async Task Two_meetings_at_once_on_the_baseline_path_each_ballot_its_own_transaction_end_on_their_recounts()
+    {
+        var (run, outcome) = await RunAsync(new Dictionary<string, string?> { ["Meetings:CommitEachBallot"] = "true" }, new LiveMeetingOptions
+        {
+            Meetings = 2,
+            CreditorsPerMeeting = 60,
+            Concurrency = 16,
+            Rate = 0,
+            DurationSeconds = 2,
+            ChangeFraction = 0.5,
+            Watchers = 2,
+            MeasureNoop = false,
+        });
+
+        AssertChecksPassed(run);
+        Assert.Equal(2, run.Checks.Count(c => c.Name.EndsWith("closed tally equals the recount of the stored rows", StringComparison.Ordinal)));
+        Assert.True(outcome.VotesAcknowledged >= 120, $"{outcome.VotesAcknowledged} acknowledged");
+        Assert.Equal(0, outcome.AcknowledgedVotesMissing);
+        Assert.Equal(4, outcome.ConnectionsThatSawFinal);
+    }
+
+    private async Task<(ServerRun Run, LiveMeetingOutcome Outcome)> RunAsync(Dictionary<string, string?> settings, LiveMeetingOptions options)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        settings["Load:EnableNoop"] = "true";
+        await using var server = await ServerHost.StartAsync(database, settings);
+        var target = LoadTarget.Existing(server, People.AdminPassword, database);
+        var run = new ServerRun { Label = "test", Target = target.Description, ServerSettings = settings };
+        var outcome = await new LiveMeetingRun(target, options, TextWriter.Null).RunAsync(run);
+        return (run, outcome);
+    }
+
+    private static void AssertChecksPassed(ServerRun run)
+    {
+        var failed = run.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
+        Assert.True(failed.Count == 0, string.Join("\n", failed));
+    }
+}
