@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CaseGrains.Claims;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
@@ -25,29 +26,41 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
         await scenario.DeclareCreditorsAsync(3);
         await scenario.DeclareAsync("cr-secured", 5_000_000, securedFen: 5_000_000);
         await scenario.DeclareAsync("cr-pending", 800_000, confirm: false);
+        // cr-stranger is let into the case but has no claim; rep-a and rep-x are representatives' accounts.
+        await scenario.SignInCreditorsAsync([Creditor(0), Creditor(1), Creditor(2), "cr-secured", "cr-pending", "cr-stranger", "rep-a", "rep-x"]);
         await scenario.ScheduleAsync(TallyVisibility.Live,
             new ResolutionDraft("r1", "破产财产分配方案", ResolutionKind.DistributionPlan),
             new ResolutionDraft("r2", "财产管理方案", ResolutionKind.PropertyManagementPlan));
-        await scenario.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-a", [CaseScenario.CreditorOf(0)], Hash, MeetingScenario.Administrator, ["r2"]));
+        await scenario.Administrator.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies", new ProxyRequest("rep-a", [Creditor(0)], Hash, ["r2"]));
         await scenario.OpenAsync("r1");
         await scenario.OpenAsync("r2");
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(0), VoteChoice.For);
+        await scenario.VoteAsync("r1", Creditor(0), VoteChoice.For);
     }
 
     public async Task DisposeAsync() => await scenario.DisposeAsync();
 
+    private string Creditor(int i) => scenario.CreditorOf(i);
+
+    private HttpClient As(string creditorId) => scenario.Creditor(creditorId).Http;
+
+    private HttpClient Administrator => scenario.Administrator.Http;
+
     [Fact]
     public async Task Ballots_of_those_without_a_vote_are_refused_with_the_reason()
     {
-        ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/ballots",
-            new BallotRequest("cr-stranger", VoteChoice.For)));
-        var secured = ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/ballots",
-            new BallotRequest("cr-secured", VoteChoice.Against)));
+        ProblemAssert.Field(403, "creditorId", await As("cr-stranger").SendJson(HttpMethod.Post, $"{Distribution}/ballots",
+            new BallotRequest(VoteChoice.For)));
+        var secured = ProblemAssert.Field(403, "creditorId", await As("cr-secured").SendJson(HttpMethod.Post, $"{Distribution}/ballots",
+            new BallotRequest(VoteChoice.Against)));
         Assert.Contains("59(3)", secured, StringComparison.Ordinal);
-        var pending = ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/ballots",
-            new BallotRequest("cr-pending", VoteChoice.Against)));
+        var pending = ProblemAssert.Field(403, "creditorId", await As("cr-pending").SendJson(HttpMethod.Post, $"{Distribution}/ballots",
+            new BallotRequest(VoteChoice.Against)));
         Assert.Contains("59(2)", pending, StringComparison.Ordinal);
+        // A creditor votes only for itself; another's ballot goes by power of attorney.
+        ProblemAssert.Field(403, "creditorId", await As(Creditor(1)).SendJson(HttpMethod.Post, $"{Distribution}/ballots",
+            new BallotRequest(VoteChoice.Against, Creditor(2))));
+        // Staff do not vote.
+        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/ballots", new BallotRequest(VoteChoice.For, Creditor(1))));
 
         await AssertNothingRecorded();
         // The secured creditor still votes by head on an ordinary matter (EBL 59(3) takes only the two named matters from it).
@@ -57,23 +70,27 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
     [Fact]
     public async Task Ballots_on_unknown_or_closed_resolutions_and_malformed_choices_are_refused()
     {
-        ProblemAssert.Field(404, "resolutionId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r9/ballots",
-            new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For)));
-        ProblemAssert.Field(400, "choice", await scenario.Http.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
-            "{\"creditorId\":\"cr0001\",\"choice\":\"maybe\"}"));
-        ProblemAssert.Field(400, "choice", await scenario.Http.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
-            "{\"creditorId\":\"cr0001\",\"choice\":1}"));
-        ProblemAssert.Field(400, "choice", await scenario.Http.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
-            "{\"creditorId\":\"cr0001\"}"));
-        ProblemAssert.Field(400, "creditorId", await scenario.Http.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
+        var creditor = As(Creditor(1));
+        ProblemAssert.Field(404, "resolutionId", await creditor.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r9/ballots",
+            new BallotRequest(VoteChoice.For)));
+        ProblemAssert.Field(400, "choice", await creditor.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
+            $"{{\"creditorId\":\"{Creditor(1)}\",\"choice\":\"maybe\"}}"));
+        ProblemAssert.Field(400, "choice", await creditor.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
+            $"{{\"creditorId\":\"{Creditor(1)}\",\"choice\":1}}"));
+        ProblemAssert.Field(400, "choice", await creditor.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
+            $"{{\"creditorId\":\"{Creditor(1)}\"}}"));
+        // A malformed id is never taken for the signed-in creditor's, in the body or in the address.
+        ProblemAssert.Field(403, "creditorId", await creditor.SendRaw(HttpMethod.Post, $"{Distribution}/ballots",
             "{\"creditorId\":\"cr 0001; drop\",\"choice\":\"for\"}"));
+        ProblemAssert.Field(400, "resolutionId", await creditor.SendRaw(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1%3B%20drop/ballots",
+            "{\"choice\":\"for\"}"));
         await AssertNothingRecorded();
 
         await scenario.CloseAsync("r1");
-        ProblemAssert.Field(409, "resolutionId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/ballots",
-            new BallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For)));
-        ProblemAssert.Field(409, "resolutionId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/paper-ballots",
-            new PaperBallotRequest(CaseScenario.CreditorOf(1), VoteChoice.For, Hash, MeetingScenario.Administrator)));
+        ProblemAssert.Field(409, "resolutionId", await creditor.SendJson(HttpMethod.Post, $"{Distribution}/ballots",
+            new BallotRequest(VoteChoice.For)));
+        ProblemAssert.Field(409, "resolutionId", await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/paper-ballots",
+            new PaperBallotRequest(Creditor(1), VoteChoice.For, Hash)));
         await AssertNothingRecorded();
     }
 
@@ -81,93 +98,110 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
     public async Task A_proxy_without_authority_is_refused_and_none_of_its_batch_is_recorded()
     {
         // No power of attorney at all.
-        ProblemAssert.Field(403, "representativeId", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
-            new ProxyBallotsRequest("rep-x", [new ProxyBallot(CaseScenario.CreditorOf(0), VoteChoice.For)])));
+        ProblemAssert.Field(403, "representativeId", await As("rep-x").SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For)])));
         // A principal it does not represent, after one it does: the whole batch is refused.
-        var other = ProblemAssert.Field(403, "ballots[1].creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
-            new ProxyBallotsRequest("rep-a", [new ProxyBallot(CaseScenario.CreditorOf(0), VoteChoice.For), new ProxyBallot(CaseScenario.CreditorOf(1), VoteChoice.For)])));
-        Assert.Contains(CaseScenario.CreditorOf(1), other, StringComparison.Ordinal);
+        var other = ProblemAssert.Field(403, "ballots[1].creditorId", await As("rep-a").SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For), new ProxyBallot(Creditor(1), VoteChoice.For)])));
+        Assert.Contains(Creditor(1), other, StringComparison.Ordinal);
         // Its principal, but on a resolution outside the power of attorney.
-        ProblemAssert.Field(403, "ballots[0].creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/proxy-ballots",
-            new ProxyBallotsRequest("rep-a", [new ProxyBallot(CaseScenario.CreditorOf(0), VoteChoice.Against)])));
-        ProblemAssert.Field(400, "ballots[0].choice", await scenario.Http.SendRaw(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
-            "{\"representativeId\":\"rep-a\",\"ballots\":[{\"creditorId\":\"cr0000\",\"choice\":\"yes\"}]}"));
-        ProblemAssert.Field(400, "ballots", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
-            new ProxyBallotsRequest("rep-a", [])));
-        ProblemAssert.Field(400, "ballots[1].creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
-            new ProxyBallotsRequest("rep-a", [new ProxyBallot(CaseScenario.CreditorOf(0), VoteChoice.For), new ProxyBallot(CaseScenario.CreditorOf(0), VoteChoice.Against)])));
+        ProblemAssert.Field(403, "ballots[0].creditorId", await As("rep-a").SendJson(HttpMethod.Post, $"{Distribution}/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.Against)])));
+        ProblemAssert.Field(400, "ballots[0].choice", await As("rep-a").SendRaw(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            $"{{\"ballots\":[{{\"creditorId\":\"{Creditor(0)}\",\"choice\":\"yes\"}}]}}"));
+        ProblemAssert.Field(400, "ballots", await As("rep-a").SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            new ProxyBallotsRequest([])));
+        ProblemAssert.Field(400, "ballots[1].creditorId", await As("rep-a").SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For), new ProxyBallot(Creditor(0), VoteChoice.Against)])));
+        // The representative is the signed-in creditor account: staff cannot cast its ballots.
+        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For)])));
         await AssertNothingRecorded();
     }
 
     [Fact]
     public async Task Paper_ballots_and_powers_of_attorney_need_the_administrator_and_a_sha256()
     {
-        ProblemAssert.Field(400, "scanSha256", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
-            new PaperBallotRequest(CaseScenario.CreditorOf(2), VoteChoice.For, "not-a-hash", MeetingScenario.Administrator)));
-        ProblemAssert.Field(403, "enteredBy", await scenario.Http.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
-            new PaperBallotRequest(CaseScenario.CreditorOf(2), VoteChoice.For, Hash, "cr0001")));
-        ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{Distribution}/paper-ballots",
-            new PaperBallotRequest("cr-secured", VoteChoice.For, Hash, MeetingScenario.Administrator)));
-        ProblemAssert.Field(400, "documentSha256", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-b", [CaseScenario.CreditorOf(2)], "abc", MeetingScenario.Administrator)));
-        ProblemAssert.Field(403, "recordedBy", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-b", [CaseScenario.CreditorOf(2)], Hash, "rep-b")));
-        ProblemAssert.Field(409, "principalIds[0]", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-b", [CaseScenario.CreditorOf(0)], Hash, MeetingScenario.Administrator)));
-        ProblemAssert.Field(400, "principalIds[1]", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-b", [CaseScenario.CreditorOf(2), "cr-nobody"], Hash, MeetingScenario.Administrator)));
-        ProblemAssert.Field(400, "resolutionIds[0]", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
-            new ProxyRequest("rep-b", [CaseScenario.CreditorOf(2)], Hash, MeetingScenario.Administrator, ["r7"])));
+        ProblemAssert.Field(400, "scanSha256", await Administrator.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
+            new PaperBallotRequest(Creditor(2), VoteChoice.For, "not-a-hash")));
+        AssertForbidden(await As(Creditor(1)).SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
+            new PaperBallotRequest(Creditor(2), VoteChoice.For, Hash)));
+        AssertForbidden(await scenario.Judge.Http.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
+            new PaperBallotRequest(Creditor(2), VoteChoice.For, Hash)));
+        ProblemAssert.Field(403, "creditorId", await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/paper-ballots",
+            new PaperBallotRequest("cr-secured", VoteChoice.For, Hash)));
+        ProblemAssert.Field(400, "documentSha256", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+            new ProxyRequest("rep-b", [Creditor(2)], "abc")));
+        AssertForbidden(await As("rep-a").SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+            new ProxyRequest("rep-a", [Creditor(2)], Hash)));
+        ProblemAssert.Field(409, "principalIds[0]", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+            new ProxyRequest("rep-b", [Creditor(0)], Hash)));
+        ProblemAssert.Field(400, "principalIds[1]", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+            new ProxyRequest("rep-b", [Creditor(2), "cr-nobody"], Hash)));
+        ProblemAssert.Field(400, "resolutionIds[0]", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+            new ProxyRequest("rep-b", [Creditor(2)], Hash, ["r7"])));
         await AssertNothingRecorded();
-        Assert.Single(await scenario.Http.GetOk<List<ProxyView>>($"{scenario.Meeting}/proxies"));
+        Assert.Single(await Administrator.GetOk<List<ProxyView>>($"{scenario.Meeting}/proxies"));
+        // Who represents whom is for staff.
+        var (status, problem) = await As("rep-a").SendRaw(HttpMethod.Get, $"{scenario.Meeting}/proxies", null);
+        ClaimsTestKit.AssertForbidden(status, problem);
     }
 
     [Fact]
     public async Task Provisional_amounts_waivers_and_shareholders_are_refused_where_the_law_gives_no_room()
     {
-        var claims = await scenario.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
+        var claims = await Administrator.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims");
         var pending = claims.Single(c => c.CreditorId == "cr-pending");
-        var confirmed = claims.Single(c => c.CreditorId == CaseScenario.CreditorOf(0));
+        var confirmed = claims.Single(c => c.CreditorId == Creditor(0));
         var secured = claims.Single(c => c.CreditorId == "cr-secured");
+        var judge = scenario.Judge.Http;
 
         // Every resolution has opened: nothing could use them any more.
-        ProblemAssert.Field(409, "claimId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/provisional-amounts",
-            new ProvisionalAmountRequest(pending.ClaimId, 500_000, MeetingScenario.Judge)));
-        ProblemAssert.Field(409, "claimId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/priority-waivers",
+        ProblemAssert.Field(409, "claimId", await judge.SendJson(HttpMethod.Post, $"{scenario.Meeting}/provisional-amounts",
+            new ProvisionalAmountRequest(pending.ClaimId, 500_000)));
+        ProblemAssert.Field(409, "claimId", await As("cr-secured").SendJson(HttpMethod.Post, $"{scenario.Meeting}/priority-waivers",
             new PriorityWaiverRequest(secured.ClaimId, "cr-secured")));
-        ProblemAssert.Field(409, "shareholderId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/shareholders",
-            new ShareholderRequest("sh-1", 1_000_000, MeetingScenario.Administrator)));
+        ProblemAssert.Field(409, "shareholderId", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/shareholders",
+            new ShareholderRequest("sh-1", 1_000_000)));
 
         // A second meeting of the same case, nothing opened yet.
+        await Administrator.PutOk<MeetingView>($"/api/cases/{scenario.CaseId}/meetings/{scenario.CaseId}-m2", new ScheduleMeetingRequest("第二次债权人会议",
+            DateTimeOffset.UtcNow, [new ResolutionDraft("r1", "破产财产分配方案", ResolutionKind.DistributionPlan)]));
         var next = $"/api/meetings/{scenario.CaseId}-m2";
-        await scenario.Http.PutOk<MeetingView>(next, new ScheduleMeetingRequest(scenario.CaseId, "第二次债权人会议", DateTimeOffset.UtcNow,
-            [new ResolutionDraft("r1", "破产财产分配方案", ResolutionKind.DistributionPlan)], MeetingScenario.Administrator));
-        ProblemAssert.Field(403, "judgeId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
-            new ProvisionalAmountRequest(pending.ClaimId, 500_000, MeetingScenario.Administrator)));
-        ProblemAssert.Field(409, "claimId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
-            new ProvisionalAmountRequest(confirmed.ClaimId, 500, MeetingScenario.Judge)));
-        ProblemAssert.Field(400, "amountFen", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
-            new ProvisionalAmountRequest(pending.ClaimId, 800_001, MeetingScenario.Judge)));
-        ProblemAssert.Field(404, "claimId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
-            new ProvisionalAmountRequest("no-such-claim", 5, MeetingScenario.Judge)));
-        ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/priority-waivers",
-            new PriorityWaiverRequest(secured.ClaimId, CaseScenario.CreditorOf(1))));
-        ProblemAssert.Field(409, "claimId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/priority-waivers",
-            new PriorityWaiverRequest(confirmed.ClaimId, CaseScenario.CreditorOf(0))));
-        var shareholders = ProblemAssert.Field(409, "shareholderId", await scenario.Http.SendJson(HttpMethod.Post, $"{next}/shareholders",
-            new ShareholderRequest("sh-1", 1_000_000, MeetingScenario.Administrator)));
+        // Only the court: the administrator is refused by policy, another judge of the court by the meeting (not this case's judge).
+        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+            new ProvisionalAmountRequest(pending.ClaimId, 500_000)));
+        var otherJudge = await scenario.Server.People.JudgeAsync("judge-bad-ballots-2", scenario.Court);
+        ProblemAssert.Field(403, "judgeId", await otherJudge.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+            new ProvisionalAmountRequest(pending.ClaimId, 500_000)));
+        ProblemAssert.Field(409, "claimId", await judge.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+            new ProvisionalAmountRequest(confirmed.ClaimId, 500)));
+        ProblemAssert.Field(400, "amountFen", await judge.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+            new ProvisionalAmountRequest(pending.ClaimId, 800_001)));
+        ProblemAssert.Field(404, "claimId", await judge.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+            new ProvisionalAmountRequest("no-such-claim", 5)));
+        // A waiver is the claim's creditor's: not another creditor's, whoever files it.
+        ProblemAssert.Field(403, "creditorId", await Administrator.SendJson(HttpMethod.Post, $"{next}/priority-waivers",
+            new PriorityWaiverRequest(secured.ClaimId, Creditor(1))));
+        ProblemAssert.Field(403, "creditorId", await As(Creditor(1)).SendJson(HttpMethod.Post, $"{next}/priority-waivers",
+            new PriorityWaiverRequest(secured.ClaimId, "cr-secured")));
+        ProblemAssert.Field(409, "claimId", await As(Creditor(0)).SendJson(HttpMethod.Post, $"{next}/priority-waivers",
+            new PriorityWaiverRequest(confirmed.ClaimId, Creditor(0))));
+        var shareholders = ProblemAssert.Field(409, "shareholderId", await Administrator.SendJson(HttpMethod.Post, $"{next}/shareholders",
+            new ShareholderRequest("sh-1", 1_000_000)));
         Assert.Contains("85(2)", shareholders, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_refused_vote_over_the_hub_names_the_field()
     {
-        await using var hub = await scenario.Server.ConnectHubAsync();
-        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId,
-            new CastBallot("r1", "cr-secured", VoteChoice.For)));
+        await using var hub = await scenario.Server.ConnectHubAsync(scenario.Creditor("cr-secured"));
+        var error = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, "r1", VoteChoice.For));
         Assert.Contains("creditorId: Claim", error.Message, StringComparison.Ordinal);
         await AssertNothingRecorded();
     }
+
+    private static void AssertForbidden((int Status, JsonObject? Problem) response) => ClaimsTestKit.AssertForbidden(response.Status, response.Problem);
 
     private async Task AssertNothingRecorded()
     {

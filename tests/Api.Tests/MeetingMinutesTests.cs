@@ -16,25 +16,27 @@ public sealed class MeetingMinutesTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "minutes-2026");
         await scenario.DeclareCreditorsAsync(5);
+        await scenario.SignInCreditorsAsync([scenario.CreditorOf(0), scenario.CreditorOf(1), scenario.CreditorOf(2), "lawyer-1"]);
+        var administrator = scenario.Administrator.Username;
         var started = DateTimeOffset.UtcNow;
         await scenario.ScheduleAsync(TallyVisibility.Live,
             new ResolutionDraft("r1", "财产管理方案", ResolutionKind.PropertyManagementPlan),
             new ResolutionDraft("r2", "破产财产变价方案", ResolutionKind.RealizationPlan));
-        for (var i = 0; i < 3; i++) await scenario.PostAsync($"{scenario.Meeting}/checkins", new CheckInRequest(CaseScenario.CreditorOf(i)));
-        await scenario.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies", new ProxyRequest("lawyer-1", [CaseScenario.CreditorOf(3)], Hash, MeetingScenario.Administrator));
+        for (var i = 0; i < 3; i++) await MeetingScenario.PostAsync(scenario.Creditor(scenario.CreditorOf(i)), $"{scenario.Meeting}/checkins", new { });
+        await scenario.Administrator.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies", new ProxyRequest("lawyer-1", [scenario.CreditorOf(3)], Hash));
         await scenario.OpenAsync("r1");
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(0), VoteChoice.Against);
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(0), VoteChoice.For);
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(1), VoteChoice.For);
-        await scenario.Http.PostOk<List<BallotAck>>($"{scenario.Meeting}/resolutions/r1/proxy-ballots",
-            new ProxyBallotsRequest("lawyer-1", [new ProxyBallot(CaseScenario.CreditorOf(3), VoteChoice.For)]));
-        await scenario.Http.PostOk<BallotAck>($"{scenario.Meeting}/resolutions/r1/paper-ballots",
-            new PaperBallotRequest(CaseScenario.CreditorOf(4), VoteChoice.Abstain, Hash, MeetingScenario.Administrator));
+        await scenario.VoteAsync("r1", scenario.CreditorOf(0), VoteChoice.Against);
+        await scenario.VoteAsync("r1", scenario.CreditorOf(0), VoteChoice.For);
+        await scenario.VoteAsync("r1", scenario.CreditorOf(1), VoteChoice.For);
+        await scenario.Creditor("lawyer-1").Http.PostOk<List<BallotAck>>($"{scenario.Meeting}/resolutions/r1/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(scenario.CreditorOf(3), VoteChoice.For)]));
+        await scenario.Administrator.Http.PostOk<BallotAck>($"{scenario.Meeting}/resolutions/r1/paper-ballots",
+            new PaperBallotRequest(scenario.CreditorOf(4), VoteChoice.Abstain, Hash));
         var closed = await scenario.CloseAsync("r1");
 
-        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var minutes = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
 
-        Assert.Equal((scenario.MeetingId, scenario.CaseId, MeetingScenario.Administrator), (minutes.MeetingId, minutes.CaseId, minutes.ConvenedBy));
+        Assert.Equal((scenario.MeetingId, scenario.CaseId, administrator), (minutes.MeetingId, minutes.CaseId, minutes.ConvenedBy));
         Assert.True(minutes.ScheduledAt >= started.AddSeconds(-5));
         Assert.Equal(3, minutes.Attendance.CheckedIn);
         Assert.True(minutes.Attendance.FirstCheckInAt <= minutes.Attendance.LastCheckInAt);
@@ -44,7 +46,7 @@ public sealed class MeetingMinutesTests(PostgresServer postgres)
         Assert.Equal("lawyer-1", minutes.Entries[1].Details["representativeId"]);
         Assert.Equal("all", minutes.Entries[1].Details["resolutions"]);
         Assert.Equal("5", minutes.Entries[2].Details["voters"]);
-        Assert.Equal(MeetingScenario.Administrator, minutes.Entries[3].Actor);
+        Assert.Equal(administrator, minutes.Entries[3].Actor);
         Assert.Equal("false", minutes.Entries[4].Details["onSchedule"]);
         Assert.Equal("4", minutes.Entries[5].Details["votersNotified"]);
 
@@ -53,7 +55,7 @@ public sealed class MeetingMinutesTests(PostgresServer postgres)
         var round = Assert.Single(r1.Rounds);
         Assert.Equal((5, 3, 1, 1), (round.Ballots, round.OnlineBallots, round.ProxyBallots, round.PaperBallots));
         Assert.Equal((4, 1, 5), (round.Voters, round.ChangedVotes, round.VotersOnRoll));
-        Assert.Equal(MeetingScenario.Administrator, round.OpenedBy);
+        Assert.Equal(administrator, round.OpenedBy);
         Assert.True(round.OpenedAt <= round.FirstBallotAt && round.FirstBallotAt <= round.LastBallotAt && round.LastBallotAt <= round.ClosedAt);
         Assert.True(round.ClosedAt <= round.ResultNotifiedAt);
         Assert.Equal(Assert.Single(closed.Tally!.Classes), Assert.Single(round.Tally!.Classes));
@@ -63,7 +65,7 @@ public sealed class MeetingMinutesTests(PostgresServer postgres)
         Assert.Null(r2.Outcome);
 
         await scenario.RestartAsync();
-        var again = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var again = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
         Assert.Equal(minutes.Entries.Select(e => (e.At, e.Event, e.Actor)), again.Entries.Select(e => (e.At, e.Event, e.Actor)));
         Assert.Equal(round with { Tally = null, Outcome = null }, again.Resolutions[0].Rounds[0] with { Tally = null, Outcome = null });
     }

@@ -19,18 +19,20 @@ public sealed class MeetingProxyTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "proxy-2026");
         await scenario.DeclareCreditorsAsync(Principals + 1);
+        var representative = await scenario.SignInCreditorAsync("investor-protection");
+        await scenario.SignInCreditorsAsync([scenario.CreditorOf(1), scenario.CreditorOf(2)]);
         await scenario.ScheduleAsync(TallyVisibility.Live, new ResolutionDraft("r1", "重整计划草案外的财产管理方案", ResolutionKind.PropertyManagementPlan));
-        var principals = Enumerable.Range(0, Principals).Select(CaseScenario.CreditorOf).ToList();
-        var proxy = await scenario.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies",
-            new ProxyRequest("investor-protection", principals, PowerOfAttorney.ToUpperInvariant(), MeetingScenario.Administrator));
+        var principals = Enumerable.Range(0, Principals).Select(scenario.CreditorOf).ToList();
+        var proxy = await scenario.Administrator.Http.PostOk<ProxyView>($"{scenario.Meeting}/proxies",
+            new ProxyRequest("investor-protection", principals, PowerOfAttorney.ToUpperInvariant()));
         Assert.Equal(Principals, proxy.Principals);
         Assert.Equal(PowerOfAttorney, proxy.DocumentSha256);
         Assert.Equal(PrincipalsHash(principals), proxy.PrincipalsSha256);
         await scenario.OpenAsync("r1");
 
         var batch = principals.Select((p, i) => new ProxyBallot(p, i % 4 == 0 ? VoteChoice.Against : VoteChoice.For)).ToList();
-        var acks = await scenario.Http.PostOk<List<BallotAck>>($"{scenario.Meeting}/resolutions/r1/proxy-ballots",
-            new ProxyBallotsRequest("investor-protection", batch));
+        var acks = await representative.Http.PostOk<List<BallotAck>>($"{scenario.Meeting}/resolutions/r1/proxy-ballots",
+            new ProxyBallotsRequest(batch));
 
         Assert.Equal(principals, acks.Select(a => a.CreditorId));
         Assert.Equal(batch.Select(b => b.Choice), acks.Select(a => a.Choice));
@@ -46,17 +48,20 @@ public sealed class MeetingProxyTests(PostgresServer postgres)
         Assert.Equal(batch.Count(b => b.Choice == VoteChoice.For), tally.HeadsFor);
 
         // A principal may still vote itself: its own ballot is the last and counts.
-        var own = await scenario.VoteAsync("r1", CaseScenario.CreditorOf(1), VoteChoice.Abstain);
+        var own = await scenario.VoteAsync("r1", scenario.CreditorOf(1), VoteChoice.Abstain);
         Assert.Equal(2, own.BallotNumber);
-        var receipt = await scenario.Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{CaseScenario.CreditorOf(1)}");
+        var receipt = await scenario.Creditor(scenario.CreditorOf(1)).Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{scenario.CreditorOf(1)}");
         Assert.Equal((VoteChoice.Abstain, BallotChannel.Online, own.Commitment), (receipt.Choice, receipt.Channel, receipt.Commitment));
-        var byProxy = await scenario.Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{CaseScenario.CreditorOf(2)}");
+        var byProxy = await scenario.Creditor(scenario.CreditorOf(2)).Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{scenario.CreditorOf(2)}");
         Assert.Equal((BallotChannel.Proxy, "investor-protection", acks[2].Commitment), (byProxy.Channel, byProxy.CastBy, byProxy.Commitment));
         Assert.Equal(1, Assert.Single((await scenario.TallyAsync("r1")).Classes).HeadsAbstain);
 
         // Not a principal of this representative.
-        ProblemAssert.Field(403, "ballots[0].creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/proxy-ballots",
-            new ProxyBallotsRequest("investor-protection", [new ProxyBallot(CaseScenario.CreditorOf(Principals), VoteChoice.For)])));
+        ProblemAssert.Field(403, "ballots[0].creditorId", await representative.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/proxy-ballots",
+            new ProxyBallotsRequest([new ProxyBallot(scenario.CreditorOf(Principals), VoteChoice.For)])));
+        // Nobody reads another creditor's ballot, not even its representative's account.
+        ProblemAssert.Field(403, "creditorId", await representative.Http.SendRaw(HttpMethod.Get,
+            $"{scenario.Meeting}/resolutions/r1/ballots/{scenario.CreditorOf(2)}", null));
     }
 
     [Fact]
@@ -68,19 +73,20 @@ public sealed class MeetingProxyTests(PostgresServer postgres)
         await scenario.OpenAsync("r1");
         var scan = Convert.ToHexString(SHA256.HashData("扫描件: 张三 同意"u8.ToArray()));
 
-        var ack = await scenario.Http.PostOk<BallotAck>($"{scenario.Meeting}/resolutions/r1/paper-ballots",
-            new PaperBallotRequest(CaseScenario.CreditorOf(2), VoteChoice.For, scan, MeetingScenario.Administrator));
+        var administrator = scenario.Administrator.Username;
+        var ack = await scenario.Administrator.Http.PostOk<BallotAck>($"{scenario.Meeting}/resolutions/r1/paper-ballots",
+            new PaperBallotRequest(scenario.CreditorOf(2), VoteChoice.For, scan));
 
-        Assert.Equal((BallotChannel.Paper, MeetingScenario.Administrator, CaseScenario.CreditorOf(2)), (ack.Channel, ack.CastBy, ack.CreditorId));
+        Assert.Equal((BallotChannel.Paper, administrator, scenario.CreditorOf(2)), (ack.Channel, ack.CastBy, ack.CreditorId));
         var row = Assert.Single(await scenario.StoredBallotsAsync());
-        Assert.Equal((BallotChannel.Paper, scan.ToLowerInvariant(), MeetingScenario.Administrator), (row.Channel, row.ScanSha256, row.Actor));
+        Assert.Equal((BallotChannel.Paper, scan.ToLowerInvariant(), administrator), (row.Channel, row.ScanSha256, row.Actor));
         Assert.Equal(ack.LedgerPosition, row.LedgerPosition);
         Assert.Equal(1, Assert.Single((await scenario.TallyAsync("r1")).Classes).HeadsFor);
 
-        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var minutes = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
         var entry = Assert.Single(minutes.Entries, e => e.Event == "vote.cast");
         Assert.Equal(scan.ToLowerInvariant(), entry.Details["scanSha256"]);
-        Assert.Equal(CaseScenario.CreditorOf(2), entry.Details["creditorId"]);
+        Assert.Equal(scenario.CreditorOf(2), entry.Details["creditorId"]);
         Assert.DoesNotContain(entry.Details.Values, v => v.Contains("for", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(1, Assert.Single(Assert.Single(minutes.Resolutions).Rounds).PaperBallots);
     }

@@ -15,13 +15,16 @@ public sealed class MeetingRestartTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "restart-2026");
         await scenario.DeclareCreditorsAsync(Creditors);
+        var ids = Enumerable.Range(0, Creditors).Select(scenario.CreditorOf).ToList();
+        await scenario.SignInCreditorsAsync(ids);
         await scenario.ScheduleAsync(TallyVisibility.Live, new ResolutionDraft("r1", "财产管理方案", ResolutionKind.PropertyManagementPlan));
         await scenario.OpenAsync("r1");
 
-        // The first 80 vote over the hub, all at once.
-        var hubs = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => scenario.Server.ConnectHubAsync()));
-        var before = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => hubs[i % hubs.Length].InvokeAsync<BallotAck>("CastBallot",
-            scenario.MeetingId, new CastBallot("r1", CaseScenario.CreditorOf(i), VoteChoice.Against))));
+        // The first 80 vote over the hub, all at once, each on its own connection.
+        var hubs = await Task.WhenAll(ids.Take(80).Select(id => scenario.Server.ConnectHubAsync(scenario.Creditor(id))));
+        var before = await Task.WhenAll(Enumerable.Range(0, 80).Select(i => hubs[i].InvokeAsync<BallotAck>("CastBallot",
+            scenario.MeetingId, "r1", VoteChoice.Against)));
+        Assert.Equal(ids.Take(80), before.Select(a => a!.CreditorId));
         foreach (var hub in hubs) hub.Abort();
 
         await scenario.RestartAsync();
@@ -29,15 +32,18 @@ public sealed class MeetingRestartTests(PostgresServer postgres)
         var tally = await scenario.TallyAsync("r1");
         Assert.Equal(80, tally.VotesRecorded);
         Assert.Equal(80, Assert.Single(tally.Classes).HeadsAgainst);
-        var receipt = await scenario.Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{before[7]!.CreditorId}");
+        // Still signed in after the restart, the creditor checks its receipt.
+        var receipt = await scenario.Creditor(before[7]!.CreditorId).Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{before[7]!.CreditorId}");
         Assert.Equal(before[7]!.Commitment, receipt.Commitment);
         Assert.Equal(before[7]!.BallotNumber, receipt.BallotNumber);
 
         // Voting resumes: the rest vote, and the first 80 change their minds; ballot numbers go on from where they were.
-        await using var again = await scenario.Server.ConnectHubAsync();
         var after = new List<BallotAck>();
-        for (var i = 0; i < Creditors; i++)
-            after.Add((await again.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, new CastBallot("r1", CaseScenario.CreditorOf(i), VoteChoice.For)))!);
+        foreach (var id in ids)
+        {
+            await using var again = await scenario.Server.ConnectHubAsync(scenario.Creditor(id));
+            after.Add((await again.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, "r1", VoteChoice.For))!);
+        }
         Assert.All(after.Take(80), a => Assert.Equal(2, a.BallotNumber));
         Assert.All(after.Skip(80), a => Assert.Equal(1, a.BallotNumber));
         Assert.True(after.Min(a => a.LedgerPosition) > before.Max(a => a!.LedgerPosition));
@@ -55,22 +61,23 @@ public sealed class MeetingRestartTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "restart-due");
         await scenario.DeclareCreditorsAsync(3);
+        await scenario.SignInCreditorAsync(scenario.CreditorOf(2));
         await scenario.ScheduleAsync(TallyVisibility.AfterClose, new ResolutionDraft("r1", "财产分配方案", ResolutionKind.DistributionPlan));
         await scenario.OpenAsync("r1", DateTimeOffset.UtcNow.AddSeconds(3));
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(2), VoteChoice.For);
+        await scenario.VoteAsync("r1", scenario.CreditorOf(2), VoteChoice.For);
 
         await scenario.RestartAsync();
 
         // Only the creditor's own channel is watched: nothing here activates the meeting; the stored reminder does.
-        await using var creditor = await scenario.Server.ConnectHubAsync();
-        await creditor.InvokeAsync("WatchMyResults", CaseScenario.CreditorOf(2));
+        await using var creditor = await scenario.Server.ConnectHubAsync(scenario.Creditor(scenario.CreditorOf(2)));
+        await creditor.InvokeAsync("WatchMyResults");
         var notice = await creditor.WaitForAsync<ResultNotice>("result", _ => true, TimeSpan.FromSeconds(30));
 
         Assert.Equal("r1", notice.ResolutionId);
         Assert.Equal(VoteChoice.For, notice.YourChoice);
-        var meeting = await scenario.Http.GetOk<MeetingView>(scenario.Meeting);
+        var meeting = await scenario.Administrator.Http.GetOk<MeetingView>(scenario.Meeting);
         Assert.Equal(ResolutionStatus.Closed, Assert.Single(meeting.Resolutions).Status);
-        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var minutes = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
         var round = Assert.Single(Assert.Single(minutes.Resolutions).Rounds);
         Assert.True(round.ClosedOnSchedule);
         Assert.Equal(MeetingGrain.ScheduleActor, round.ClosedBy);

@@ -15,13 +15,14 @@ public sealed class MeetingRevoteTests(PostgresServer postgres)
         await using var scenario = await MeetingScenario.StartAsync(postgres, "revote-2026");
         await scenario.DeclareAsync("cr-bank", 10_000_000, securedFen: 10_000_000);
         await scenario.DeclareCreditorsAsync(4);
+        await scenario.SignInCreditorsAsync(["cr-bank", .. Enumerable.Range(0, 4).Select(scenario.CreditorOf)]);
         await scenario.ScheduleAsync(TallyVisibility.Live,
             new ResolutionDraft("plan", "重整计划草案", ResolutionKind.ReorganizationPlan),
             new ResolutionDraft("r2", "财产管理方案", ResolutionKind.PropertyManagementPlan));
         await scenario.OpenAsync("plan");
         await scenario.VoteAsync("plan", "cr-bank", VoteChoice.For);
-        await scenario.VoteAsync("plan", CaseScenario.CreditorOf(0), VoteChoice.For);
-        for (var i = 1; i < 4; i++) await scenario.VoteAsync("plan", CaseScenario.CreditorOf(i), VoteChoice.Against);
+        await scenario.VoteAsync("plan", scenario.CreditorOf(0), VoteChoice.For);
+        for (var i = 1; i < 4; i++) await scenario.VoteAsync("plan", scenario.CreditorOf(i), VoteChoice.Against);
 
         var first = await scenario.CloseAsync("plan");
         Assert.False(first.Outcome!.Passed);
@@ -29,20 +30,20 @@ public sealed class MeetingRevoteTests(PostgresServer postgres)
         Assert.False(first.Outcome.Classes.Single(c => c.Class == VotingClass.Ordinary).Accepted);
 
         var revote = $"{scenario.Meeting}/resolutions/plan/revote";
-        ProblemAssert.Field(409, "votingClass", await scenario.Http.SendJson(HttpMethod.Post, revote,
-            new RevoteRequest(VotingClass.Secured, MeetingScenario.Administrator)));
-        ProblemAssert.Field(409, "votingClass", await scenario.Http.SendJson(HttpMethod.Post, revote,
-            new RevoteRequest(VotingClass.Tax, MeetingScenario.Administrator)));
-        ProblemAssert.Field(409, "resolutionId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r2/revote",
-            new RevoteRequest(VotingClass.Ordinary, MeetingScenario.Administrator)));
+        ProblemAssert.Field(409, "votingClass", await scenario.Administrator.Http.SendJson(HttpMethod.Post, revote,
+            new RevoteRequest(VotingClass.Secured)));
+        ProblemAssert.Field(409, "votingClass", await scenario.Administrator.Http.SendJson(HttpMethod.Post, revote,
+            new RevoteRequest(VotingClass.Tax)));
+        ProblemAssert.Field(409, "resolutionId", await scenario.Administrator.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r2/revote",
+            new RevoteRequest(VotingClass.Ordinary)));
 
-        var reopened = await scenario.Http.PostOk<ResolutionView>(revote, new RevoteRequest(VotingClass.Ordinary, MeetingScenario.Administrator));
+        var reopened = await scenario.Administrator.Http.PostOk<ResolutionView>(revote, new RevoteRequest(VotingClass.Ordinary));
         Assert.Equal((ResolutionStatus.Open, 1, VotingClass.Ordinary), (reopened.Status, reopened.Round, reopened.RevoteOf));
         Assert.Equal(VotingClass.Ordinary, reopened.Tally!.RevoteOf);
-        ProblemAssert.Field(403, "creditorId", await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/plan/ballots",
-            new BallotRequest("cr-bank", VoteChoice.Against)));
+        ProblemAssert.Field(403, "creditorId", await scenario.Creditor("cr-bank").Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/plan/ballots",
+            new BallotRequest(VoteChoice.Against)));
         var changed = new List<BallotAck>();
-        for (var i = 1; i < 4; i++) changed.Add(await scenario.VoteAsync("plan", CaseScenario.CreditorOf(i), VoteChoice.For));
+        for (var i = 1; i < 4; i++) changed.Add(await scenario.VoteAsync("plan", scenario.CreditorOf(i), VoteChoice.For));
         Assert.All(changed, a => Assert.Equal((1, 2L), (a.Round, a.BallotNumber)));
 
         var second = await scenario.CloseAsync("plan");
@@ -52,10 +53,10 @@ public sealed class MeetingRevoteTests(PostgresServer postgres)
         Assert.Equal(2, second.RoundOutcomes.Count);
         Assert.False(second.RoundOutcomes[0].Passed);
         Assert.Equal(VotingClass.Ordinary, second.RoundOutcomes[1].RevoteOf);
-        ProblemAssert.Field(409, "votingClass", await scenario.Http.SendJson(HttpMethod.Post, revote,
-            new RevoteRequest(VotingClass.Ordinary, MeetingScenario.Administrator)));
+        ProblemAssert.Field(409, "votingClass", await scenario.Administrator.Http.SendJson(HttpMethod.Post, revote,
+            new RevoteRequest(VotingClass.Ordinary)));
 
-        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var minutes = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
         var rounds = minutes.Resolutions.Single(r => r.ResolutionId == "plan").Rounds;
         Assert.Equal([5, 3], rounds.Select(r => r.VotersNotified));
         Assert.Equal([5, 4], rounds.Select(r => r.VotersOnRoll));
@@ -64,7 +65,7 @@ public sealed class MeetingRevoteTests(PostgresServer postgres)
 
         // All of it is rebuilt from the stored facts.
         await scenario.RestartAsync();
-        var again = (await scenario.Http.GetOk<MeetingView>(scenario.Meeting)).Resolutions.Single(r => r.ResolutionId == "plan");
+        var again = (await scenario.Administrator.Http.GetOk<MeetingView>(scenario.Meeting)).Resolutions.Single(r => r.ResolutionId == "plan");
         Assert.Equal((ResolutionStatus.Closed, 1, true, 2), (again.Status, again.Round, again.Outcome!.Passed, again.RoundOutcomes.Count));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CaseGrains.Claims;
 using CaseGrains.Meetings;
@@ -9,8 +10,9 @@ using Npgsql;
 namespace CaseGrains.Api.Tests;
 
 /// <summary>
-/// A case with a meeting on a real server and its own database, driven through the public API, with a look at the
-/// stored rows for the checks that must not trust the server's own answers.
+/// A case with a meeting on a real server and its own database, driven through the public API by the people whose
+/// step it is (the case's judge and administrator, creditors signed in on invitation), with a look at the stored rows
+/// for the checks that must not trust the server's own answers.
 /// </summary>
 public sealed class MeetingScenario : IAsyncDisposable
 {
@@ -20,71 +22,108 @@ public sealed class MeetingScenario : IAsyncDisposable
         ["Grains:ReminderQuantum"] = "00:00:00.200",
     };
 
+    private readonly CaseScenario @case;
+    private readonly ConcurrentDictionary<string, Person> creditors = new(StringComparer.Ordinal);
+
     private MeetingScenario(string database, ServerHost server, string caseId)
     {
         Database = database;
         Server = server;
-        Case = new CaseScenario(server.Http, caseId);
+        @case = new CaseScenario(server, caseId);
     }
 
     public string Database { get; }
     public ServerHost Server { get; private set; }
-    public CaseScenario Case { get; private set; }
-    public HttpClient Http => Server.Http;
-    public string CaseId => Case.CaseId;
-    public string MeetingId => Case.MeetingId;
+    public string CaseId => @case.CaseId;
+    public string Court => @case.Court;
+    public string MeetingId => @case.MeetingId;
     public string Meeting => $"/api/meetings/{MeetingId}";
-    public const string Judge = CaseScenario.Judge;
-    public const string Administrator = CaseScenario.Administrator;
+    /// <summary>The judge of the case's court who opened it.</summary>
+    public Person Judge { get; private set; } = null!;
+    /// <summary>The case's administrator, who convenes and runs the meeting.</summary>
+    public Person Administrator { get; private set; } = null!;
+
+    public string CreditorOf(int creditor) => @case.CreditorOf(creditor);
 
     public static async Task<MeetingScenario> StartAsync(PostgresServer postgres, string caseId)
     {
         var database = await postgres.CreateDatabaseAsync();
         var scenario = new MeetingScenario(database, await ServerHost.StartAsync(database, Settings), caseId);
-        await scenario.Case.OpenAsync();
+        await scenario.@case.OpenAsync();
+        scenario.Judge = scenario.@case.Judge;
+        scenario.Administrator = scenario.@case.Administrator;
         return scenario;
     }
 
-    /// <summary>Stops this server and starts another on the same database: everything in memory is gone.</summary>
+    /// <summary>
+    /// Stops this server and starts another on the same database: everything in memory is gone; everyone stays signed
+    /// in (sessions are kept in the database).
+    /// </summary>
     public async Task RestartAsync()
     {
         await Server.DisposeAsync();
         Server = await ServerHost.StartAsync(Database, Settings);
-        Case = new CaseScenario(Server.Http, CaseId);
+        Judge = Judge.On(Server);
+        Administrator = Administrator.On(Server);
+        foreach (var (id, person) in creditors) creditors[id] = person.On(Server);
     }
 
+    /// <summary>The administrator invites <paramref name="creditorId"/> into the case; it registers and signs in (once).</summary>
+    public async Task<Person> SignInCreditorAsync(string creditorId)
+    {
+        if (creditors.TryGetValue(creditorId, out var known)) return known;
+        var person = await Server.People.CreditorAsync(Administrator, CaseId, creditorId);
+        return creditors.GetOrAdd(creditorId, person);
+    }
+
+    public async Task<List<Person>> SignInCreditorsAsync(IEnumerable<string> creditorIds)
+    {
+        var ids = creditorIds.ToList();
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (id, _) => await SignInCreditorAsync(id));
+        return ids.Select(Creditor).ToList();
+    }
+
+    /// <summary>A creditor signed in earlier with <see cref="SignInCreditorAsync"/>.</summary>
+    public Person Creditor(string creditorId) =>
+        creditors.TryGetValue(creditorId, out var person) ? person : throw new InvalidOperationException($"{creditorId} has not signed in");
+
+    /// <summary>The administrator declares a claim for <paramref name="creditorId"/> (as one filed on paper) and, unless told not to, confirms it.</summary>
     public async Task<ClaimView> DeclareAsync(string creditorId, long principalFen, ClaimClass claimClass = ClaimClass.Ordinary, long securedFen = 0,
         bool confirm = true)
     {
-        var claim = await Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims", new DeclareClaimRequest(creditorId, claimClass, principalFen,
+        var claim = await Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims", new DeclareClaimRequest(creditorId, claimClass, principalFen,
             SecuredFen: securedFen, Collateral: securedFen > 0 ? "厂房抵押" : null));
-        return confirm ? await Case.ConfirmAsync(claim.ClaimId) : claim;
+        if (!confirm) return claim;
+        await Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claim.ClaimId}/review-start", new { });
+        return await Administrator.Http.PostOk<ClaimView>($"/api/cases/{CaseId}/claims/{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
     }
 
-    /// <summary>Creditors 0..count-1 (<see cref="CaseScenario.CreditorOf"/>) declare ordinary claims of <see cref="CaseScenario.ClaimOf"/>, confirmed.</summary>
+    /// <summary>Creditors 0..count-1 (<see cref="CreditorOf"/>) have ordinary claims of <see cref="CaseScenario.ClaimOf"/>, confirmed.</summary>
     public async Task DeclareCreditorsAsync(int count) =>
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, _) => await DeclareAsync(CaseScenario.CreditorOf(i), CaseScenario.ClaimOf(i)));
+            async (i, _) => await DeclareAsync(CreditorOf(i), CaseScenario.ClaimOf(i)));
 
     public Task<MeetingView> ScheduleAsync(TallyVisibility visibility, params ResolutionDraft[] agenda) =>
-        Http.PutOk<MeetingView>(Meeting, new ScheduleMeetingRequest(CaseId, "第一次债权人会议", DateTimeOffset.UtcNow, agenda, Administrator,
-            VotingRuleSet.PrcEbl, visibility));
+        Administrator.Http.PutOk<MeetingView>($"/api/cases/{CaseId}/meetings/{MeetingId}", new ScheduleMeetingRequest("第一次债权人会议", DateTimeOffset.UtcNow,
+            agenda, VotingRuleSet.PrcEbl, visibility));
 
     public Task<ResolutionView> OpenAsync(string resolutionId, DateTimeOffset? closesAt = null) =>
-        Http.PostOk<ResolutionView>($"{Meeting}/resolutions/{resolutionId}/open", new OpenVotingRequest(Administrator, closesAt));
+        Administrator.Http.PostOk<ResolutionView>($"{Meeting}/resolutions/{resolutionId}/open", new OpenVotingRequest(closesAt));
 
     public Task<ResolutionView> CloseAsync(string resolutionId) =>
-        Http.PostOk<ResolutionView>($"{Meeting}/resolutions/{resolutionId}/close", new ActorRequest(Administrator));
+        Administrator.Http.PostOk<ResolutionView>($"{Meeting}/resolutions/{resolutionId}/close", new { });
 
-    public Task<TallyView> TallyAsync(string resolutionId) => Http.GetOk<TallyView>($"{Meeting}/resolutions/{resolutionId}/tally");
+    /// <summary>The tally as staff see it.</summary>
+    public Task<TallyView> TallyAsync(string resolutionId) => Administrator.Http.GetOk<TallyView>($"{Meeting}/resolutions/{resolutionId}/tally");
 
+    /// <summary>The signed-in creditor <paramref name="creditorId"/> votes over HTTP.</summary>
     public Task<BallotAck> VoteAsync(string resolutionId, string creditorId, VoteChoice choice) =>
-        Http.PostOk<BallotAck>($"{Meeting}/resolutions/{resolutionId}/ballots", new BallotRequest(creditorId, choice));
+        Creditor(creditorId).Http.PostOk<BallotAck>($"{Meeting}/resolutions/{resolutionId}/ballots", new BallotRequest(choice));
 
-    /// <summary>Posts a command that answers 204 No Content, failing with the problem document otherwise.</summary>
-    public async Task PostAsync(string url, object body)
+    /// <summary><paramref name="by"/> posts a command that answers 204 No Content, failing with the problem document otherwise.</summary>
+    public static async Task PostAsync(Person by, string url, object body)
     {
-        var (status, problem) = await Http.SendJson(HttpMethod.Post, url, body);
+        var (status, problem) = await by.Http.SendJson(HttpMethod.Post, url, body);
         Assert.True(status == 204, $"{url}: {status} {problem?.ToJsonString()}");
     }
 

@@ -13,20 +13,23 @@ public sealed class MeetingScheduleTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "window-2026");
         await scenario.DeclareCreditorsAsync(4);
+        var creditors = await scenario.SignInCreditorsAsync(Enumerable.Range(0, 4).Select(scenario.CreditorOf));
         var opens = DateTimeOffset.UtcNow.AddSeconds(1);
         var closes = opens.AddSeconds(3);
-        await using var watcher = await scenario.Server.ConnectHubAsync();
-        await using var voter = await scenario.Server.ConnectHubAsync();
+        // Creditor 3 watches the meeting; creditors 0 to 2 vote, each on its own connection; creditor 1 also waits for its result.
+        await using var watcher = await scenario.Server.ConnectHubAsync(creditors[3]);
+        var voters = await Task.WhenAll(creditors.Take(3).Select(scenario.Server.ConnectHubAsync));
+        var voter = voters[1];
         var scheduled = await scenario.ScheduleAsync(TallyVisibility.Live,
             new ResolutionDraft("r1", "财产变价方案", ResolutionKind.RealizationPlan, OpensAt: opens, ClosesAt: closes));
         Assert.Equal(closes, Assert.Single(scheduled.Resolutions).ClosesAt);
         await watcher.InvokeAsync<MeetingView>("WatchMeeting", scenario.MeetingId);
-        await voter.InvokeAsync("WatchMyResults", CaseScenario.CreditorOf(1));
+        await voter.InvokeAsync("WatchMyResults");
 
         await watcher.WaitForAsync<MeetingView>("meeting", m => m.Resolutions[0].Status == ResolutionStatus.Open, TimeSpan.FromSeconds(30));
         var acks = new List<BallotAck>();
         for (var i = 0; i < 3; i++)
-            acks.Add((await voter.InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, new CastBallot("r1", CaseScenario.CreditorOf(i), VoteChoice.For)))!);
+            acks.Add((await voters[i].InvokeAsync<BallotAck>("CastBallot", scenario.MeetingId, "r1", VoteChoice.For))!);
 
         var closed = await watcher.WaitForAsync<MeetingView>("meeting", m => m.Resolutions[0].Status == ResolutionStatus.Closed, TimeSpan.FromSeconds(30));
         var notice = await voter.WaitForAsync<ResultNotice>("result", _ => true, TimeSpan.FromSeconds(30));
@@ -34,17 +37,18 @@ public sealed class MeetingScheduleTests(PostgresServer postgres)
         var resolution = closed.Resolutions[0];
         Assert.Equal(3, resolution.Tally!.VotesRecorded);
         Assert.Equal(resolution.Outcome!.Passed, notice.Passed);
-        Assert.Equal(CaseScenario.CreditorOf(1), acks[1].CreditorId);
+        Assert.Equal(scenario.CreditorOf(1), acks[1].CreditorId);
         Assert.Equal(VoteChoice.For, notice.YourChoice);
         Assert.Equal(acks[1].BallotNumber, notice.YourBallotNumber);
         Assert.True(notice.ClosedAt >= closes);
 
-        var (status, problem) = await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/ballots",
-            new WebFront.Api.BallotRequest(CaseScenario.CreditorOf(3), VoteChoice.Against));
+        var (status, problem) = await creditors[3].Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/ballots",
+            new WebFront.Api.BallotRequest(VoteChoice.Against));
         ProblemAssert.Field(409, "resolutionId", (status, problem));
 
-        var minutes = await scenario.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
+        var minutes = await scenario.Administrator.Http.GetOk<MeetingMinutes>($"{scenario.Meeting}/minutes");
         var round = Assert.Single(Assert.Single(minutes.Resolutions).Rounds);
+        foreach (var hub in voters) await hub.DisposeAsync();
         Assert.Equal(MeetingGrain.ScheduleActor, round.OpenedBy);
         Assert.True(round.OpenedAt >= opens);
         Assert.True(round.ClosedOnSchedule);
@@ -57,18 +61,19 @@ public sealed class MeetingScheduleTests(PostgresServer postgres)
     {
         await using var scenario = await MeetingScenario.StartAsync(postgres, "window-open");
         await scenario.DeclareCreditorsAsync(2);
+        await scenario.SignInCreditorAsync(scenario.CreditorOf(0));
         await scenario.ScheduleAsync(TallyVisibility.Live, new ResolutionDraft("r1", "财产管理方案", ResolutionKind.PropertyManagementPlan));
 
-        var (pastStatus, pastProblem) = await scenario.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/open",
-            new WebFront.Api.OpenVotingRequest(MeetingScenario.Administrator, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        var (pastStatus, pastProblem) = await scenario.Administrator.Http.SendJson(HttpMethod.Post, $"{scenario.Meeting}/resolutions/r1/open",
+            new WebFront.Api.OpenVotingRequest(DateTimeOffset.UtcNow.AddMinutes(-1)));
         ProblemAssert.Field(400, "closesAt", (pastStatus, pastProblem));
 
         var closes = DateTimeOffset.UtcNow.AddSeconds(2);
         var opened = await scenario.OpenAsync("r1", closes);
         Assert.Equal(closes, opened.ClosesAt);
-        await using var staff = await scenario.Server.ConnectHubAsync();
+        await using var staff = await scenario.Server.ConnectHubAsync(scenario.Administrator);
         await staff.InvokeAsync<MeetingView>("WatchMeetingAsStaff", scenario.MeetingId);
-        await scenario.VoteAsync("r1", CaseScenario.CreditorOf(0), VoteChoice.For);
+        await scenario.VoteAsync("r1", scenario.CreditorOf(0), VoteChoice.For);
 
         var closed = await staff.WaitForAsync<MeetingView>("meeting", m => m.Resolutions[0].Status == ResolutionStatus.Closed, TimeSpan.FromSeconds(30));
         Assert.Equal(1, closed.Resolutions[0].Tally!.VotesRecorded);
