@@ -65,6 +65,7 @@ public sealed class MeetingSeeder(ApiClient api, StatsCollector stats, int paral
         var token = await Measured("seed: sign in", () => api.SignInAsync(username, Password, null));
         var claim = await Measured("seed: declare claim", () => api.PostAsync<ClaimView>(token, $"/api/cases/{caseId}/claims",
             new DeclareClaimRequest(creditorId, ClaimClass.Ordinary, ClaimOf(i))));
+        await Measured("seed: start review", () => api.PostAsync<ClaimView>(administratorToken, $"/api/cases/{caseId}/claims/{claim.ClaimId}/review-start", new { }));
         await Measured("seed: confirm claim", () => api.PostAsync<ClaimView>(administratorToken, $"/api/cases/{caseId}/claims/{claim.ClaimId}/review",
             new ReviewClaimRequest(ClaimDecision.Confirm)));
         return new SeededCreditor(i, creditorId, token, ClaimOf(i));

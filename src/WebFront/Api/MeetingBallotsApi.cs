@@ -21,7 +21,7 @@ public static class MeetingBallotsApi
             .WithSummary("A representative votes for many principals in one commit; answers one acknowledgement per principal.");
         resolution.MapPost("/paper-ballots", EnterPaperBallot).Allow(Policies.CaseAdministrator).WithName("EnterPaperBallot")
             .WithSummary("The administrator enters a creditor's paper ballot with the SHA-256 of its scan.");
-        // Reveals the creditor's choice: for the creditor itself (or its representative) only.
+        // Reveals the creditor's choice: for the creditor itself only (a representative sees its acknowledgements when it casts).
         resolution.MapGet("/ballots/{creditorId}", GetOwnBallot).Allow(Policies.CaseCreditor).WithName("GetOwnBallot")
             .WithSummary("A creditor's own last ballot with its commitment and salt, to check the receipt.");
         return routes;
