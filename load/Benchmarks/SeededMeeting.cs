@@ -79,6 +79,7 @@ public sealed class SeededMeeting : IAsyncDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, Creditors), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             var claim = await caseGrain.DeclareClaim(new DeclareClaim(Creditor(i), ClaimClass.Ordinary, AmountOf(i), 0, 0, 0, null, Creditor(i)));
+            await caseGrain.StartReview(new StartClaimReview(claim.ClaimId, "admin-wang"));
             await caseGrain.ReviewClaim(new ReviewClaim(claim.ClaimId, ClaimDecision.Confirm, 0, "", "admin-wang"));
         });
         Console.WriteLine($"// seed: {Creditors:N0} claims declared and confirmed in {clock.Elapsed.TotalSeconds:N1} s");

@@ -28,7 +28,9 @@ public sealed class BadInputEveryEndpointTests(PostgresServer postgres)
         var before = await FingerprintAsync(database);
         var wrong = new List<string>();
 
-        foreach (var (operation, (allowed, body)) in EndpointTable.Http.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && e.Value.Body is not null))
+        // Machine endpoints refuse anything unsigned first; their bad input is tested signed, in MachineApi*Tests.
+        foreach (var (operation, (allowed, body)) in EndpointTable.Http.Where(e => !e.Key.StartsWith("GET", StringComparison.Ordinal) && e.Value.Body is not null
+                     && !e.Key.Contains(" /machine/", StringComparison.Ordinal)))
         {
             var parts = operation.Split(' ', 2);
             var url = RoleMatrixTests.Fill(parts[1], cases) + (operation.EndsWith("/evidence", StringComparison.Ordinal) ? "?fileName=evidence.pdf" : "");
@@ -39,8 +41,10 @@ public sealed class BadInputEveryEndpointTests(PostgresServer postgres)
             {
                 ("malformed", sample[..(sample.Length / 2)], 400),
                 ("not an object", "[1, 2, 3]", 400),
-                ("oversized", "{\"x\":\"" + new string('a', 1_100_000) + "\"}", 413),
             };
+            // Evidence files take up to 10 MiB (tested in ClaimEvidenceTests); every other body is held to 1 MiB.
+            if (!operation.EndsWith("/evidence", StringComparison.Ordinal))
+                attempts.Add(("oversized", "{\"x\":\"" + new string('a', 1_100_000) + "\"}", 413));
             foreach (var (name, value) in JsonNode.Parse(sample)!.AsObject())
             {
                 var flipped = JsonNode.Parse(sample)!.AsObject();

@@ -409,8 +409,9 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             round.Number == 0 ? null : roundOutcome, onSchedule));
         PublishTally(resolution);
         PublishMeeting();
-        await PublishLedgerCheckpointAsync(m.CaseId);
         await NotifyAsync(resolution, round);
+        // After the notice, so that the checkpoint of a closed vote covers the whole close.
+        await PublishLedgerCheckpointAsync(m.CaseId);
         await ArmAsync(NextDue());
     }
 

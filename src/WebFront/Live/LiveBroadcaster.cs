@@ -41,7 +41,8 @@ public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, IOptions<L
         {
             if (inFlight.TryGetValue(key.Group, out var busy) && !busy.IsCompleted) continue;
             if (!latest.TryRemove(key, out var update)) continue;
-            inFlight[key.Group] = SendAsync(update);
+            var sending = SendAsync(update);
+            if (!sending.IsCompleted) inFlight[key.Group] = sending;
         }
     }
 
@@ -54,6 +55,12 @@ public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, IOptions<L
         catch (Exception e)
         {
             LogSendFailed(logger, e, update.Group, update.Event);
+        }
+        finally
+        {
+            // Groups come and go (one per creditor for results): a finished send leaves no entry behind. Flush starts
+            // another send for the group only once this entry is gone or completed, so this never removes a newer one.
+            inFlight.TryRemove(update.Group, out _);
         }
     }
 

@@ -64,8 +64,8 @@ public sealed partial class MachineRequestMiddleware(
         // A request that is not signed at all comes from nobody: refused as such, before anything it says is looked at.
         if (!context.Request.Headers.ContainsKey("Signature") || !context.Request.Headers.ContainsKey("Signature-Input"))
         {
-            await RefuseAsync(context, problems, StatusCodes.Status401Unauthorized, "signature",
-                "Machine requests are signed (RFC 9421, hmac-sha256); this one carries no Signature and Signature-Input.");
+            await RefuseSignatureAsync(context, problems, SignatureCheck.MissingHeader,
+                "machine requests are signed (RFC 9421, hmac-sha256); this one carries no Signature and Signature-Input");
             return;
         }
 
