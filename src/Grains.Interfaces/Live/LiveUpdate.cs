@@ -7,9 +7,8 @@ namespace CaseGrains.Live;
 public sealed record LiveUpdate(string Group, string Event, string Subject, object Payload)
 {
     public static string CaseGroup(string caseId) => $"case:{caseId}";
+    public static string CaseStaffGroup(string caseId) => $"case:{caseId}:staff";
+    public static string CreditorGroup(string creditorId) => $"creditor:{creditorId}";
     public static string MeetingGroup(string meetingId) => $"meeting:{meetingId}";
     public static string MeetingStaffGroup(string meetingId) => $"meeting:{meetingId}:staff";
-
-    /// <summary>One creditor's own messages (its voting results), whatever case or meeting they come from.</summary>
-    public static string CreditorGroup(string creditorId) => $"creditor:{creditorId}";
 }
