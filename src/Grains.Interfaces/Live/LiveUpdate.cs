@@ -8,7 +8,9 @@ public sealed record LiveUpdate(string Group, string Event, string Subject, obje
 {
     public static string CaseGroup(string caseId) => $"case:{caseId}";
     public static string CaseStaffGroup(string caseId) => $"case:{caseId}:staff";
-    public static string CreditorGroup(string creditorId) => $"creditor:{creditorId}";
     public static string MeetingGroup(string meetingId) => $"meeting:{meetingId}";
     public static string MeetingStaffGroup(string meetingId) => $"meeting:{meetingId}:staff";
+
+    /// <summary>One creditor's own messages (its voting results), whatever case or meeting they come from.</summary>
+    public static string CreditorGroup(string creditorId) => $"creditor:{creditorId}";
 }
