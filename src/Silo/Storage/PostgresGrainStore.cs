@@ -58,7 +58,13 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
         var facts = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            facts.Add(System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
+        {
+            // The raw column is the UTF-8 text already: no detour through a UTF-16 string (a large meeting holds ~100 MB of facts).
+            await using var column = await reader.GetStreamAsync(0, cancellationToken);
+            var utf8 = new byte[column.Length];
+            await column.ReadExactlyAsync(utf8, cancellationToken);
+            facts.Add(utf8);
+        }
         return facts;
     }
 
