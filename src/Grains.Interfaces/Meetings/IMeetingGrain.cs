@@ -17,6 +17,10 @@ public interface IMeetingGrain : IGrainWithStringKey, IRemindable
     /// <summary>The meeting as creditors see it: tallies of open rounds hidden when the meeting says so.</summary>
     Task<MeetingView> GetForCreditors();
 
+    /// <summary>The case the meeting belongs to; null when no meeting of this id was scheduled. Runs beside ballots.</summary>
+    [AlwaysInterleave]
+    Task<string?> GetCaseId();
+
     Task CheckIn(string creditorId);
 
     /// <summary>The court sets a provisional amount for an undetermined claim (EBL 59(2)), before voting opens.</summary>

@@ -86,6 +86,9 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
 
     public Task<MeetingView> GetForCreditors() => Task.FromResult(View(showTallies: false));
 
+    // Reads one reference, set once when the meeting is scheduled: safe beside a running turn.
+    public Task<string?> GetCaseId() => Task.FromResult(meeting?.CaseId);
+
     public async Task CheckIn(string creditorId)
     {
         var m = RequireScheduled();

@@ -34,17 +34,7 @@ public sealed class CaseAccessService(IGrainFactory grains)
     }
 
     /// <summary>The case a meeting belongs to; null when there is no such meeting.</summary>
-    public async Task<string?> CaseOfMeetingAsync(string meetingId)
-    {
-        try
-        {
-            return (await grains.Get<IMeetingGrain>(meetingId).GetForCreditors()).CaseId;
-        }
-        catch (RuleViolationException e) when (e.Kind == RuleViolation.NotFound)
-        {
-            return null;
-        }
-    }
+    public Task<string?> CaseOfMeetingAsync(string meetingId) => grains.Get<IMeetingGrain>(meetingId).GetCaseId();
 
     /// <summary>Throws a refusal unless the principal plays one of <paramref name="allowed"/> in the case.</summary>
     public async Task<CaseRoles> RequireAsync(ClaimsPrincipal user, string caseId, CaseRoles allowed)
