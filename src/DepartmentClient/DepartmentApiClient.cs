@@ -37,6 +37,15 @@ public sealed class DepartmentApiClient(HttpClient http, string keyId, byte[] se
         SendAsync(HttpMethod.Post, $"machine/v1/cases/{Uri.EscapeDataString(caseId)}/tax-claims",
             JsonSerializer.SerializeToUtf8Bytes(declaration, Json), idempotencyKey, cancellationToken);
 
+    /// <summary>
+    /// Shares the department's full current snapshot of one catalogue resource (GET /api/sharing/catalogue lists them)
+    /// into a case: <paramref name="records"/> are JSON objects with the resource's fields.
+    /// </summary>
+    public Task<HttpResponseMessage> ShareDataAsync(string caseId, string resource, IReadOnlyList<IReadOnlyDictionary<string, object?>> records,
+        string? reference, string idempotencyKey, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"machine/v1/cases/{Uri.EscapeDataString(caseId)}/shared-data/{Uri.EscapeDataString(resource)}",
+            JsonSerializer.SerializeToUtf8Bytes(new { records, reference }, Json), idempotencyKey, cancellationToken);
+
     /// <summary>The department's notices after <paramref name="after"/>; page on with the answer's "next".</summary>
     public Task<HttpResponseMessage> ReadFeedAsync(long after = 0, int limit = 100, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, $"machine/v1/feed?after={after}&limit={limit}", null, null, cancellationToken);

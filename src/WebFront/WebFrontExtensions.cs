@@ -188,6 +188,8 @@ public static class WebFrontExtensions
         api.MapCreditorIdentityApi();
         api.MapDepartmentKeysApi();
         app.MapMachineApiV1();
+        app.MapMachineSharingApi();
+        api.MapSharedDataApi();
         api.MapMeetingMembersApi();
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();

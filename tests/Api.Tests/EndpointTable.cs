@@ -98,6 +98,10 @@ internal static class EndpointTable
         ["POST /machine/v1/cases/{caseId}/tax-claims"] = ([], """{"lines":[]}"""),
         ["GET /machine/v1/cases/{caseId}/claims/{claimId}"] = ([], null),
         ["GET /machine/v1/feed"] = ([], null),
+        ["POST /machine/v1/cases/{caseId}/shared-data/{resource}"] = ([], """{"records":[]}"""),
+        ["GET /api/sharing/catalogue"] = (Everyone, null),
+        ["GET /api/cases/{caseId}/shared-data"] = (CaseParticipants, null),
+        ["GET /api/cases/{caseId}/shared-data/batches"] = ([JudgeA, AdminA], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.
         ["POST /api/noop"] = (SignedIn, null),
     };

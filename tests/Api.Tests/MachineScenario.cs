@@ -20,13 +20,16 @@ public sealed class MachineScenario(ServerHost server, string department = "tax-
     public byte[] Secret => DepartmentApiClient.DecodeSecret(Key.Secret);
 
     /// <summary>The platform administrator registers the department and issues its first key.</summary>
-    public async Task<MachineScenario> RegisterAsync()
+    public async Task<MachineScenario> RegisterAsync(DepartmentRegistration? registration = null)
     {
         var platform = await server.People.PlatformAdminAsync();
-        await platform.Http.PutOk<DepartmentRegistration>($"/api/departments/{Department}", new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
+        await platform.Http.PutOk<DepartmentRegistration>($"/api/departments/{Department}", registration ?? new DepartmentRegistration("国家税务总局深圳市税务局", "tax"));
         Key = await IssueKeyAsync();
         return this;
     }
+
+    /// <summary>The same department with the same key, talking to another server (one restarted on the same database).</summary>
+    public MachineScenario On(ServerHost other) => new(other, Department) { Key = Key };
 
     public async Task<IssuedDepartmentKey> IssueKeyAsync() =>
         await (await server.People.PlatformAdminAsync()).Http.PostOk<IssuedDepartmentKey>($"/api/departments/{Department}/keys", new { });

@@ -18,4 +18,8 @@ public static class ProblemAssert
         Assert.DoesNotContain(" at CaseGrains", problem.ToJsonString(), StringComparison.Ordinal);
         return reason!;
     }
+
+    /// <summary>The same check on a raw answer: its status code and its body.</summary>
+    public static string Names(System.Net.HttpStatusCode status, string body, System.Net.HttpStatusCode expected, string field) =>
+        Field((int)expected, field, ((int)status, string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body) as JsonObject));
 }

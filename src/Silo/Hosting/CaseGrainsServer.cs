@@ -4,6 +4,7 @@ using CaseGrains.Creditors;
 using CaseGrains.Departments;
 using CaseGrains.Ledger;
 using CaseGrains.Meetings;
+using CaseGrains.Sharing;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
 using CaseGrains.Silo.Storage.MachineApi;
@@ -59,7 +60,8 @@ public static class CaseGrainsServer
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation")
             .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
-            .Add<ILedgerGrain, LedgerGrain>("ledger"));
+            .Add<ILedgerGrain, LedgerGrain>("ledger")
+            .Add<ISharedDataGrain, SharedDataGrain>("shared-data"));
         builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());

@@ -1,0 +1,11 @@
+namespace CaseGrains.Sharing;
+
+public enum UpdateFrequency
+{
+    RealTime,
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
