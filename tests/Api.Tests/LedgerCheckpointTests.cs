@@ -94,6 +94,24 @@ public sealed class LedgerCheckpointTests(PostgresServer postgres)
         Assert.Equal((int)HttpStatusCode.NotFound, status);
     }
 
+    [Fact]
+    public async Task Creditors_watching_the_case_get_each_new_checkpoint_signed_by_the_log_key_without_asking()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync(), NoSchedule);
+        var scenario = new CaseScenario(server, "pushed-1");
+        await scenario.OpenAsync();
+        var creditor = await scenario.InviteAsync(scenario.CreditorOf(0));
+        await using var hub = await server.ConnectHubAsync(creditor);
+        await hub.InvokeAsync<CaseGrains.Cases.CaseView>("WatchCase", scenario.CaseId);
+        var published = await scenario.Administrator.Http.PostOk<CheckpointResponse>($"/api/cases/{scenario.CaseId}/ledger/checkpoint", new { });
+
+        var pushed = await hub.WaitForAsync<CheckpointResponse>("checkpoint", c => c.TreeSize == published.TreeSize, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(published.Checkpoint, pushed.Checkpoint);
+        var logKey = NoteVerifier.Parse((await creditor.Http.GetStringAsync("/api/ledger/key")).Trim());
+        Assert.True(SignedCheckpoint.Parse(pushed.Checkpoint).IsSignedBy(logKey));
+    }
+
     /// <summary>Waits, at most 10 s, for the checkpoint of exactly this size to be published.</summary>
     private static async Task<CheckpointResponse> PublishedAsync(ServerHost server, LedgerTestKit kit, long size)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CaseGrains.Live;
 using CaseGrains.Runtime;
 
 namespace CaseGrains.Ledger;
@@ -13,7 +14,7 @@ namespace CaseGrains.Ledger;
 /// signed; it stores what witnesses say about checkpoints; and it serves entries, receipts and the export from
 /// storage as it is, so that any change made behind its back shows (<see cref="LedgerIntegrityCheck"/> names it).
 /// </summary>
-public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider clock) : Grain, ILedgerGrain
+public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, ILiveUpdates live, TimeProvider clock) : Grain, ILedgerGrain
 {
     private const int LoadPage = 65_536;
     private const int MaxPageEntries = 1000;
@@ -194,7 +195,9 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
             throw RuleViolationException.Conflict("witness", stored.Cosigned
                 ? $"{statement.Witness} already cosigned the checkpoint of size {checkpoint.Size}."
                 : $"{statement.Witness} already refused the checkpoint of size {checkpoint.Size}: {stored.Reason}");
-        return Response(await StoredAt(checkpoint.Size, "treeSize"));
+        var witnessed = Response(await StoredAt(checkpoint.Size, "treeSize"));
+        live.Publish(new LiveUpdate(LiveUpdate.CaseGroup(Key), "checkpoint", Key, witnessed));
+        return witnessed;
     }
 
     /// <summary>Appends the rows stored since the tree was last read; stops at the first one that does not follow on.</summary>
@@ -265,7 +268,10 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, TimeProvider 
             var note = new Checkpoint(log.OriginOf(Key), size, root).Sign(log.Signer);
             var candidate = new StoredCheckpoint(note, clock.GetUtcNow(), []);
             if (await store.AddCheckpointAsync(Key, latest?.Size, candidate))
+            {
+                live.Publish(new LiveUpdate(LiveUpdate.CaseGroup(Key), "checkpoint", Key, Response(candidate)));
                 return candidate;
+            }
             // Another publisher stored one first: check against that one instead.
             latest = await store.ReadLatestCheckpointAsync(Key);
             await CatchUpAsync();
