@@ -38,7 +38,8 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/claims"] = (CaseParticipants, null),
         ["POST /api/cases/{caseId}/claims/{claimId}/review"] = ([AdminA], """{"decision":"confirm"}"""),
         ["PUT /api/creditors/{creditorId}"] = ([CreditorA], """{"name":"n","kind":"person","identityNumber":"11010519491231002X","phone":null}"""),
-        ["GET /api/creditors/{creditorId}"] = ([JudgeA, JudgeB, AdminA, AdminB, CreditorA], null),
+        // Only the staff of the creditor's own cases read its profile.
+        ["GET /api/creditors/{creditorId}"] = ([JudgeA, AdminA, CreditorA], null),
         ["PUT /api/departments/{code}"] = ([Platform], """{"name":"税务局","kind":"tax"}"""),
         ["GET /api/departments/{code}"] = ([Platform, JudgeA, JudgeB, AdminA, AdminB], null),
         ["PUT /api/cases/{caseId}/meetings/{meetingId}"] = ([AdminA], """{"title":"t","startsAt":"2026-12-01T09:00:00Z","agenda":[{"resolutionId":"r1","title":"t","kind":"ordinary"}]}"""),
@@ -76,7 +77,7 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/claim-list.csv"] = ([JudgeA, AdminA], null),
         ["POST /api/cases/{caseId}/employee-claims"] = ([AdminA], """{"creditorId":"employee-1","principalFen":100,"otherFen":0}"""),
         ["POST /api/cases/{caseId}/distribution-rounds"] = ([AdminA], """{"final":false}"""),
-        ["GET /api/creditors/{creditorId}/unmasked"] = ([JudgeA, JudgeB, AdminA, AdminB, CreditorA], null),
+        ["GET /api/creditors/{creditorId}/unmasked"] = ([JudgeA, AdminA, CreditorA], null),
         ["POST /api/departments/{code}/keys"] = ([Platform], null),
         ["GET /api/departments/{code}/keys"] = ([Platform], null),
         ["POST /api/departments/{code}/keys/{keyId}/revoke"] = ([Platform], null),

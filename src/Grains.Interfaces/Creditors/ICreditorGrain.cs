@@ -13,4 +13,10 @@ public interface ICreditorGrain : IGrainWithStringKey
 
     /// <summary>The full profile, for the holder, the administrator and the judge only; null when there is none.</summary>
     Task<CreditorProfile?> GetUnmasked();
+
+    /// <summary>Records that the creditor takes part in a case (invited, or a claim in its name); the case calls it.</summary>
+    Task JoinCase(string caseId);
+
+    /// <summary>The cases the creditor takes part in: their judges and administrators may read the profile.</summary>
+    Task<IReadOnlyList<string>> GetCases();
 }

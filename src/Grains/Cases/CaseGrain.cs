@@ -25,6 +25,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     private readonly List<string> meetings = [];
     private readonly Dictionary<(string Department, string Reference), string> taxReferences = [];
     private readonly HashSet<string> participants = new(StringComparer.Ordinal);
+    /// <summary>Participants the last applied facts added, for the creditors' index of their cases.</summary>
+    private readonly List<string> joined = [];
     private OpenCase? opened;
     private int distributionRounds;
     private bool finalDistributionPaid;
@@ -32,6 +34,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var fact in await facts.ReadAllAsync(cancellationToken)) Apply(fact);
+        joined.Clear();
     }
 
     public async Task<CaseView> Open(OpenCase command)
@@ -234,6 +237,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     {
         var positions = await facts.AppendAsync([fact]);
         Apply(fact);
+        foreach (var creditorId in joined) await GrainFactory.Get<Creditors.ICreditorGrain>(creditorId).JoinCase(Key);
+        joined.Clear();
         return positions[0];
     }
 
@@ -296,7 +301,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
                 meetings.Add(m.MeetingId);
                 break;
             case CreditorInvited i:
-                participants.Add(i.CreditorId);
+                Join(i.CreditorId);
                 break;
         }
     }
@@ -362,7 +367,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     {
         claims[claim.ClaimId] = WithAllowedActions(claim);
         claimOrder.Add(claim.ClaimId);
-        participants.Add(claim.CreditorId);
+        Join(claim.CreditorId);
         histories[claim.ClaimId] = [entry];
     }
 
@@ -412,6 +417,11 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     {
         var o = RequireOpen();
         return Task.FromResult(new PublicCaseView(Key, o.CaseNumber, o.Court, o.DebtorName, o.Procedure, o.AcceptedOn, o.AdministratorId, [.. meetings]));
+    }
+
+    private void Join(string creditorId)
+    {
+        if (participants.Add(creditorId)) joined.Add(creditorId);
     }
 
     public Task<bool> IsParticipant(string creditorId) => Task.FromResult(participants.Contains(creditorId ?? ""));

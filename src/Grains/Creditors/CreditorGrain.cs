@@ -29,6 +29,14 @@ public sealed class CreditorGrain(IPersistentState<CreditorState> state, TimePro
 
     public Task<CreditorProfile?> GetUnmasked() => Task.FromResult(state.State.Profile);
 
+    public async Task JoinCase(string caseId)
+    {
+        CaseRules.Require(caseId, "caseId", "the case");
+        if (state.State.Cases.Add(caseId)) await state.WriteStateAsync();
+    }
+
+    public Task<IReadOnlyList<string>> GetCases() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Cases.Order(StringComparer.Ordinal)]);
+
     private string CanonicalIdentity(CreditorKind kind, string number)
     {
         if (kind == CreditorKind.Person)

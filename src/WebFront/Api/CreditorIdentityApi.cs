@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CaseGrains.WebFront.Api;
 
-/// <summary>A creditor's unmasked identity number and phone: for the holder, the administrator and the judge only.</summary>
+/// <summary>A creditor's unmasked identity number and phone: for the holder and the judge and administrator of the creditor's cases.</summary>
 public static class CreditorIdentityApi
 {
     public static IEndpointRouteBuilder MapCreditorIdentityApi(this IEndpointRouteBuilder routes)
@@ -19,11 +19,9 @@ public static class CreditorIdentityApi
         return routes;
     }
 
-    private static async Task<Ok<CreditorProfile>> Get(string creditorId, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<CreditorProfile>> Get(string creditorId, HttpContext http, IGrainFactory grains, CaseAccessService access)
     {
-        Ids.Check(creditorId, "creditorId");
-        if (http.User.CreditorId() != creditorId && http.User.Role() is not (AccountRole.Judge or AccountRole.Administrator))
-            throw RuleViolationException.NotAllowed("creditorId", "Identity numbers are for the holder, the administrator and the judge.");
+        await access.RequireCreditorProfileAccessAsync(http.User, Ids.Check(creditorId, "creditorId"));
         return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).GetUnmasked()
             ?? throw RuleViolationException.NotFound("creditorId", $"There is no creditor {creditorId}."));
     }

@@ -9,8 +9,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseGrains.WebFront.Api;
 
 /// <summary>
-/// Creditor profiles. The holder keeps their own profile; judges and administrators read profiles in full (they need
-/// the identity numbers); nobody else reads them at all.
+/// Creditor profiles. The holder keeps their own profile; the judges and administrators of the creditor's cases read
+/// it; nobody else reads it at all.
 /// </summary>
 public static class CreditorsApi
 {
@@ -29,12 +29,9 @@ public static class CreditorsApi
         return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).Register(body));
     }
 
-    private static async Task<Ok<CreditorView>> Get(string creditorId, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<CreditorView>> Get(string creditorId, HttpContext http, IGrainFactory grains, CaseAccessService access)
     {
-        Ids.Check(creditorId, "creditorId");
-        var holder = http.User.CreditorId() == creditorId;
-        if (!holder && http.User.Role() is not (AccountRole.Judge or AccountRole.Administrator))
-            throw RuleViolationException.NotAllowed("creditorId", "A creditor's profile is for the creditor, the administrator and the judge.");
+        await access.RequireCreditorProfileAccessAsync(http.User, Ids.Check(creditorId, "creditorId"));
         return TypedResults.Ok(await grains.Get<ICreditorGrain>(creditorId).Get()
             ?? throw RuleViolationException.NotFound("creditorId", $"There is no creditor {creditorId}."));
     }

@@ -36,6 +36,20 @@ public sealed class CaseAccessService(IGrainFactory grains)
     /// <summary>The case a meeting belongs to; null when there is no such meeting.</summary>
     public Task<string?> CaseOfMeetingAsync(string meetingId) => grains.Get<IMeetingGrain>(meetingId).GetCaseId();
 
+    /// <summary>
+    /// Throws a refusal unless the principal is the creditor itself, or the judge or administrator of a case the
+    /// creditor takes part in: a profile holds an identity number, for nobody else.
+    /// </summary>
+    public async Task RequireCreditorProfileAccessAsync(ClaimsPrincipal user, string creditorId)
+    {
+        if (user.CreditorId() == creditorId) return;
+        if (user.Role() is AccountRole.Judge or AccountRole.Administrator)
+            foreach (var caseId in await grains.Get<Creditors.ICreditorGrain>(creditorId).GetCases())
+                if (await RolesInCaseAsync(user, caseId) is { } roles && (roles & CaseRoles.Staff) != 0)
+                    return;
+        throw RuleViolationException.NotAllowed("creditorId", "A creditor's profile is for the creditor and the judge and administrator of its cases.");
+    }
+
     /// <summary>Throws a refusal unless the principal plays one of <paramref name="allowed"/> in the case.</summary>
     public async Task<CaseRoles> RequireAsync(ClaimsPrincipal user, string caseId, CaseRoles allowed)
     {
