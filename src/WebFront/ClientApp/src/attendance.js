@@ -15,7 +15,7 @@ export function renderAttendance(meeting, liveTallies) {
   const current = currentTally(meeting, liveTallies);
   const section = el('section', { className: 'attendance card', ariaLabel: t('attendance') },
     el('h3', {}, t('attendance')),
-    el('p', { id: 'attendance-checked-in', dataset: { count: meeting.checkedIn } }, t('checkedIn', { count: meeting.checkedIn })));
+    el('p', { id: 'checked-in', className: 'attendance-checked-in', dataset: { count: meeting.checkedIn } }, t('checkedIn', { count: meeting.checkedIn })));
   if (!current) return section;
   const { r, tally } = current;
   const whole = tally.classes.find((c) => !c.class);
@@ -29,7 +29,7 @@ export function renderAttendance(meeting, liveTallies) {
     el('td', {}, String(c.headsFor + c.headsAgainst + c.headsAbstain))));
   section.append(el('table', { className: 'attendance', dataset: { resolution: r.resolutionId } },
     el('caption', {}, `${r.title} · ${t('ballotsRecorded', { votes: tally.votesRecorded })}`),
-    el('thead', {}, el('tr', {}, ...[t('class'), t('voters'), t('present'), t('votedCount')].map((h) => el('th', { scope: 'col' }, h)))),
+    el('thead', {}, el('tr', {}, ...[t('class'), t('voters'), t('presentCount'), t('votedCount')].map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...rows)));
   return section;
 }

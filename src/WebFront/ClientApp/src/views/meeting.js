@@ -23,8 +23,7 @@ export async function meetingView(state, meetingId) {
   const message = el('p', { role: 'alert', className: 'error' });
 
   const render = () => {
-    host.replaceChildren(el('p', { className: 'muted', id: 'checked-in' }, t('checkedIn', { count: meeting.checkedIn })),
-      isCreditor ? null : renderAttendance(meeting, tallies),
+    host.replaceChildren(isCreditor ? el('p', { className: 'muted', id: 'checked-in' }, t('checkedIn', { count: meeting.checkedIn })) : renderAttendance(meeting, tallies),
       ...meeting.resolutions.map((r) => {
         const section = el('section', { className: 'resolution card', id: `resolution-${r.resolutionId}`, dataset: { status: r.status } },
           el('h3', {}, `${r.title} `, el('span', { className: `badge ${r.status}` }, t(r.status === 'open' ? 'openNow' : r.status))));
