@@ -1,8 +1,12 @@
 // Test-only reference code: RFC 9162 trees built from their definitions (MTH, PATH, SUBPROOF in 2.1.1, 2.1.3.1 and
 // 2.1.4.1), and a log key made with WebCrypto, to produce the inputs the verifying modules check.
+import { webcrypto } from 'node:crypto';
 import { concat, sha256, toBase64, utf8 } from '../src/ledger/bytes.js';
 import { leafHash, nodeHash } from '../src/ledger/merkle.js';
 import { KEY_TYPES, keyId } from '../src/ledger/note.js';
+
+// Node 18 (Debian 12's) has WebCrypto only as node:crypto's webcrypto, not yet as the global the page uses.
+globalThis.crypto ??= webcrypto;
 
 function split(n) {
   let k = 1;
@@ -40,12 +44,12 @@ export function consistencyProof(m, entries) {
 
 /** A P-256 log key: { vkey, name, sign(text) → signature line }. */
 export async function makeLogKey(name, type = 'checkpoint') {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
+  const pair = await globalThis.crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+  const spki = new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', pair.publicKey));
   const id = await keyId(name, type, spki);
   const idBytes = new Uint8Array(4);
   new DataView(idBytes.buffer).setUint32(0, id, false);
-  const signBytes = async (message) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, message));
+  const signBytes = async (message) => new Uint8Array(await globalThis.crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, message));
   return {
     name,
     keyId: id,
