@@ -10,6 +10,8 @@ ensure_chromium
 log=$(mktemp)
 status=0
 dotnet test CaseGrains.sln -c Release 2>&1 | tee "$log" || status=$?
+# The page's ledger checks also have unit tests of their own (node:test); Browser.Tests runs the same code in Chromium.
+(cd src/WebFront/ClientApp && npm test --silent) || status=$?
 # One closing line for every assembly together: "Total: N passed, N failed, N skipped".
 awk '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
      END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

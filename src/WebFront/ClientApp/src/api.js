@@ -44,3 +44,27 @@ export function parseYuan(text) {
   if (!match) return null;
   return Number(BigInt(match[1]) * 100n + BigInt((match[2] ?? '').padEnd(2, '0')));
 }
+
+// Browsers leave the type of some accepted files empty (OFD above all); the server wants the media type named.
+const mediaTypes = {
+  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', tif: 'image/tiff', tiff: 'image/tiff', ofd: 'application/ofd',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** Sends a file as the request body (its media type as Content-Type, its name in ?fileName=), as evidence uploads want. */
+export async function upload(url, file) {
+  const token = await antiforgery();
+  const extension = (file.name.split('.').pop() ?? '').toLowerCase();
+  const type = file.type || mediaTypes[extension] || 'application/octet-stream';
+  const separator = url.includes('?') ? '&' : '?';
+  const response = await fetch(`${url}${separator}fileName=${encodeURIComponent(file.name)}`, {
+    method: 'POST', credentials: 'same-origin', body: file,
+    headers: { Accept: 'application/json', 'Content-Type': type, [token.headerName]: token.token },
+  });
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = { title: text }; }
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}

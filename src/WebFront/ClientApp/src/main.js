@@ -7,6 +7,7 @@ import { homeView } from './views/home.js';
 import { caseView } from './views/case.js';
 import { meetingView } from './views/meeting.js';
 import { publicView } from './views/public.js';
+import { receiptView } from './views/receipt.js';
 
 const main = document.querySelector('main');
 const indicator = document.querySelector('#connection');
@@ -18,6 +19,7 @@ const routes = [
   ['public', /^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
   ['case', /^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
   ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
+  ['receipt', /^#\/receipt$/, () => receiptView(state)],
   ['home', /^#\/?$/, () => homeView(state)],
 ];
 

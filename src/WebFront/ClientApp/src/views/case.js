@@ -1,6 +1,6 @@
 import { t, yuan, date } from '../i18n.js';
 import { el, field } from '../dom.js';
-import { api, parseYuan } from '../api.js';
+import { api, parseYuan, upload } from '../api.js';
 import { watching, on } from '../live.js';
 
 /** A case: its facts, claims (a creditor's own, or the administrator's review queue) and meetings, live. */
@@ -11,6 +11,7 @@ export async function caseView(state, caseId) {
   const isAdministrator = me.role === 'administrator' && me.username === c.administratorId;
   const isCreditor = me.role === 'creditor';
   const claimsHost = el('div');
+  const evidenceHost = el('section', { className: 'evidence', ariaLabel: t('evidence') });
   const message = el('p', { role: 'status', className: 'muted' });
 
   const renderClaims = () => {
@@ -25,6 +26,7 @@ export async function caseView(state, caseId) {
       el('caption', {}, isCreditor ? t('myClaims') : t('claims')),
       el('thead', {}, el('tr', {}, ...[t('claims'), t('creditor'), t('class'), t('amount'), t('status'), t('confirmedAmount'), ''].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...rows)));
+    renderEvidence(evidenceHost, sorted);
   };
 
   const reviewButtons = (claim) => {
@@ -48,6 +50,7 @@ export async function caseView(state, caseId) {
     const principal = el('input', { name: 'principal', inputMode: 'decimal', required: true });
     const interest = el('input', { name: 'interest', inputMode: 'decimal', value: '0' });
     const interestFrom = el('input', { name: 'interestFrom', type: 'date' });
+    const evidence = evidenceInput('evidence');
     return el('form', { className: 'card', onsubmit: async (e) => {
       e.preventDefault();
       const principalFen = parseYuan(principal.value);
@@ -61,9 +64,51 @@ export async function caseView(state, caseId) {
         renderClaims();
         message.textContent = t('saved');
         principal.value = '';
+        await fileEvidence(claim, evidence);
       } catch (error) { message.textContent = error.message; }
     } }, el('h3', {}, t('declareClaim')), field(t('class'), klass), field(t('principal'), principal), field(t('interest'), interest), field(t('interestFrom'), interestFrom),
-    el('button', { type: 'submit', id: 'declare' }, t('declare')));
+    field(t('evidenceFiles'), evidence), el('button', { type: 'submit', id: 'declare' }, t('declare')));
+  };
+
+  const evidenceInput = (name) => el('input', { type: 'file', name, multiple: true, accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.ofd,.docx,.xlsx' });
+
+  // Each file goes up on its own (the body is the file); the server hashes it and records the hash in the case ledger.
+  const fileEvidence = async (claim, input) => {
+    const files = [...(input.files ?? [])];
+    if (files.length === 0) return;
+    let filed = 0;
+    try {
+      for (const file of files) {
+        const result = await upload(`/api/cases/${caseId}/claims/${claim.claimId}/evidence`, file);
+        const current = claims.get(claim.claimId) ?? claim;
+        if (!(current.evidence ?? []).some((e) => e.evidenceId === result.evidence.evidenceId)) {
+          claims.set(claim.claimId, { ...current, evidence: [...(current.evidence ?? []), result.evidence] });
+        }
+        filed++;
+      }
+      message.textContent = t('evidenceFiled', { count: filed });
+    } catch (error) { message.textContent = `${files[filed]?.name ?? ''}: ${error.message}`; }
+    input.value = '';
+    renderClaims();
+  };
+
+  const size = (bytes) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`);
+
+  // Evidence of every claim this person sees, each file with the SHA-256 the ledger holds for it.
+  const renderEvidence = (host, sorted) => {
+    const mayFile = isCreditor || isAdministrator;
+    host.replaceChildren(el('h3', {}, t('evidence')), ...sorted.map((claim) => {
+      const files = claim.evidence ?? [];
+      const input = evidenceInput(`evidence-${claim.claimId}`);
+      return el('div', { className: 'claim-evidence card', dataset: { claimId: claim.claimId } },
+        el('h4', {}, claim.claimId),
+        files.length === 0 ? el('p', { className: 'muted' }, t('noEvidence')) : el('ul', { className: 'evidence-files' },
+          ...files.map((file) => el('li', { className: 'evidence-file', dataset: { evidenceId: file.evidenceId, sha256: file.sha256 } },
+            el('a', { href: `/api/cases/${caseId}/claims/${claim.claimId}/evidence/${file.evidenceId}`, download: file.fileName }, file.fileName),
+            ` · ${size(file.sizeBytes)} · SHA-256 `, el('code', { className: 'sha256' }, file.sha256)))),
+        mayFile && claim.status !== 'withdrawn' ? el('div', { className: 'add-evidence' }, field(t('addEvidence'), input),
+          el('button', { type: 'button', className: 'file-evidence', onclick: () => fileEvidence(claim, input) }, t('addEvidence'))) : null);
+    }));
   };
 
   renderClaims();
@@ -87,5 +132,7 @@ export async function caseView(state, caseId) {
     isCreditor ? declareForm() : null,
     message,
     el('section', {}, claimsHost),
+    isCreditor ? null : el('p', {}, el('a', { href: `/api/cases/${caseId}/claim-list.csv`, download: `claim-list-${caseId}.csv`, className: 'export-claim-list' }, t('exportClaimList'))),
+    evidenceHost,
   ];
 }

@@ -3,6 +3,8 @@ import { el } from '../dom.js';
 import { api } from '../api.js';
 import { watching, on, hubError } from '../live.js';
 import { renderTally, renderOutcome } from '../tally.js';
+import { renderAttendance } from '../attendance.js';
+import { formatReceiptFile } from '../ledger/receipt.js';
 
 /**
  * A meeting. Creditors check in by opening it, vote with a confirmation and keep a receipt; the judge and the
@@ -21,7 +23,7 @@ export async function meetingView(state, meetingId) {
   const message = el('p', { role: 'alert', className: 'error' });
 
   const render = () => {
-    host.replaceChildren(el('p', { className: 'muted', id: 'checked-in' }, t('checkedIn', { count: meeting.checkedIn })),
+    host.replaceChildren(isCreditor ? el('p', { className: 'muted', id: 'checked-in' }, t('checkedIn', { count: meeting.checkedIn })) : renderAttendance(meeting, tallies),
       ...meeting.resolutions.map((r) => {
         const section = el('section', { className: 'resolution card', id: `resolution-${r.resolutionId}`, dataset: { status: r.status } },
           el('h3', {}, `${r.title} `, el('span', { className: `badge ${r.status}` }, t(r.status === 'open' ? 'openNow' : r.status))));
@@ -31,12 +33,28 @@ export async function meetingView(state, meetingId) {
         const receipt = receipts[r.resolutionId];
         if (receipt) section.append(el('p', { className: 'receipt', role: 'status', dataset: { position: receipt.ledgerPosition } },
           t('voted', { choice: t(receipt.choice), position: receipt.ledgerPosition })));
+        if (receipt) section.append(receiptActions(receipt));
         section.append(renderTally(tallies[r.resolutionId] ?? r.tally));
         const outcome = renderOutcome(r.outcome);
         if (outcome) section.append(outcome);
         return section;
       }));
   };
+
+  // The receipt file is what the receipt page verifies: the server's tlog-proof for the ballot's ledger entry, with
+  // the ballot and the salt that only this voter holds. It is fetched when asked for, against the newest checkpoint.
+  const receiptActions = (ack) => el('p', { className: 'receipt-actions' },
+    el('button', { type: 'button', className: 'download-receipt', onclick: async () => {
+      try {
+        const issued = await api('GET', `/api/cases/${meeting.caseId}/ledger/receipts/${ack.ledgerPosition}`);
+        const blob = new Blob([formatReceiptFile(issued.receipt, ack)], { type: 'application/json' });
+        const link = el('a', { href: URL.createObjectURL(blob), download: `receipt-${meeting.caseId}-${ack.ledgerPosition}.json` });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      } catch (e) { message.textContent = e.message; }
+    } }, t('downloadReceipt')), ' ', el('a', { href: '#/receipt', className: 'verify-receipt-link' }, t('verifyAReceipt')));
 
   // Ballots go over the live connection: until it is up, the buttons wait.
   const choices = (r) => el('div', { className: 'choices', role: 'group', ariaLabel: r.title },
