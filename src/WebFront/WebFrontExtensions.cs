@@ -192,6 +192,7 @@ public static class WebFrontExtensions
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();
         api.MapNoopApi();
+        api.MapCaseAccountApi();
         return app;
     }
 }

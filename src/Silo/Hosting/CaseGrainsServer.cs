@@ -1,4 +1,5 @@
 using CaseGrains.Accounts;
+using CaseGrains.CaseAccounts;
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
@@ -59,6 +60,7 @@ public static class CaseGrainsServer
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation")
             .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
+            .Add<ICaseAccountGrain, CaseAccountGrain>("case-account")
             .Add<ILedgerGrain, LedgerGrain>("ledger"));
         builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
