@@ -38,6 +38,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var fact in await facts.ReadAllAsync(cancellationToken)) Apply(fact);
+        pending = Pending();
         if (UnrecordedRounds().Any()) Context.ScheduleTurn(RecordRoundsAsync);
     }
 
@@ -264,6 +265,8 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     {
         await facts.AppendAsync(batch);
         foreach (var fact in batch) Apply(fact);
+        // Replaced once per commit, so that a reader between the request and the execution of one batch never sees it waiting.
+        pending = Pending();
     }
 
     private void Apply(CaseAccountFact fact)
@@ -303,7 +306,6 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
                 Change(l.TransferId, t => t with { DistributionRound = l.Round, DistributionRoundNote = l.Note });
                 break;
         }
-        if (fact is TransferRequested or TransferRejected or TransferExecuted) pending = Pending();
     }
 
     private void Change(string transferId, Func<TransferView, TransferView> change) => transfers[transferId] = change(transfers[transferId]);
