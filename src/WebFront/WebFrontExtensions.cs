@@ -194,6 +194,7 @@ public static class WebFrontExtensions
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();
         api.MapNoopApi();
+        api.MapCaseAccountApi();
         return app;
     }
 }

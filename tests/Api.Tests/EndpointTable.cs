@@ -105,5 +105,18 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/shared-data/batches"] = ([JudgeA, AdminA], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.
         ["POST /api/noop"] = (SignedIn, null),
+        // The supervised case account: the case's judge opens it and decides, its administrator moves money, both read; creditors never see it.
+        ["PUT /api/cases/{caseId}/account"] = ([JudgeA], """{"accountName":"管理人账户","accountNumber":"755912345610888","bankName":"招商银行","limits":{"perTransferFen":100,"perDayFen":100,"cumulativeFen":100}}"""),
+        ["GET /api/cases/{caseId}/account"] = ([JudgeA, AdminA], null),
+        ["POST /api/cases/{caseId}/account/deposits"] = ([AdminA], """{"amountFen":100,"source":"拍卖","reference":"R-1"}"""),
+        ["GET /api/cases/{caseId}/account/deposits"] = ([JudgeA, AdminA], null),
+        ["POST /api/cases/{caseId}/account/transfers"] = ([AdminA], """{"payee":{"name":"n","accountNumber":"4000023309100123456"},"amountFen":100,"purpose":"p"}"""),
+        ["GET /api/cases/{caseId}/account/transfers"] = ([JudgeA, AdminA], null),
+        ["GET /api/cases/{caseId}/account/transfers/{transferId}"] = ([JudgeA, AdminA], null),
+        ["POST /api/cases/{caseId}/account/transfers/{transferId}/approval"] = ([JudgeA], """{"reason":"ok"}"""),
+        ["POST /api/cases/{caseId}/account/transfers/{transferId}/rejection"] = ([JudgeA], """{"reason":"no"}"""),
+        ["POST /api/cases/{caseId}/account/distributions"] = ([AdminA], """{"totalFen":100,"purpose":"p","class":"ordinary","shares":null,"final":false}"""),
+        ["POST /api/cases/{caseId}/account/distributions/preview"] = ([AdminA], """{"totalFen":100,"purpose":"p","class":"ordinary","shares":null,"final":false}"""),
+        ["GET /api/cases/{caseId}/account/pending-approvals"] = ([JudgeA, AdminA], null),
     };
 }

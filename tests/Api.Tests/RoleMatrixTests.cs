@@ -132,5 +132,6 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         .Replace("{witness}", "court-sz", StringComparison.Ordinal)
         .Replace("{evidenceId}", "ev-none", StringComparison.Ordinal)
         .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
-        .Replace("{resource}", "real-estate", StringComparison.Ordinal);
+        .Replace("{resource}", "real-estate", StringComparison.Ordinal)
+        .Replace("{transferId}", "T00001", StringComparison.Ordinal);
 }

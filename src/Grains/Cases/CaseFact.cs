@@ -128,10 +128,11 @@ public sealed record ClaimEvidenceAttached(string CaseId, string Actor, DateTime
     public override object LedgerData => new { ClaimId, Evidence.EvidenceId, Evidence.Sha256, Evidence.SizeBytes, Evidence.MediaType };
 }
 
-public sealed record DistributionRecorded(string CaseId, string Actor, DateTimeOffset At, int Round, bool Final) : CaseFact(CaseId, Actor, At)
+/// <param name="Reference">What paid the round, when the case account's distribution did.</param>
+public sealed record DistributionRecorded(string CaseId, string Actor, DateTimeOffset At, int Round, bool Final, string? Reference = null) : CaseFact(CaseId, Actor, At)
 {
     public override string LedgerKind => "distribution.recorded";
-    public override object LedgerData => new { Round, Final };
+    public override object LedgerData => Reference is null ? new { Round, Final } : new { Round, Final, Reference };
 }
 
 public sealed record MeetingAdded(string CaseId, string Actor, DateTimeOffset At, string MeetingId) : CaseFact(CaseId, Actor, At)

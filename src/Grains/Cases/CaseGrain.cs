@@ -28,6 +28,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     /// <summary>Participants the last applied facts added, for the creditors' index of their cases.</summary>
     private readonly List<string> joined = [];
     private OpenCase? opened;
+    private readonly HashSet<string> distributionReferences = new(StringComparer.Ordinal);
     private int distributionRounds;
     private bool finalDistributionPaid;
 
@@ -204,9 +205,14 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     {
         RequireOpen();
         RequireAdministrator(command.AdministratorId, "administratorId");
+        if (command.Reference is { } reference)
+        {
+            if (reference.Length is 0 or > 100) throw RuleViolationException.Invalid("reference", "The reference is 1 to 100 characters.");
+            if (distributionReferences.Contains(reference)) return View();
+        }
         if (finalDistributionPaid)
             throw RuleViolationException.Conflict("final", "The final distribution has already been paid.");
-        await CommitAsync(new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final));
+        await CommitAsync(new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final, command.Reference));
         return View();
     }
 
@@ -295,6 +301,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
                 break;
             case DistributionRecorded r:
                 distributionRounds = r.Round;
+                if (r.Reference is not null) distributionReferences.Add(r.Reference);
                 finalDistributionPaid |= r.Final;
                 break;
             case MeetingAdded m:

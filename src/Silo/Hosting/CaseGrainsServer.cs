@@ -1,4 +1,5 @@
 using CaseGrains.Accounts;
+using CaseGrains.CaseAccounts;
 using CaseGrains.Cases;
 using CaseGrains.Creditors;
 using CaseGrains.Departments;
@@ -60,8 +61,13 @@ public static class CaseGrainsServer
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation")
             .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
+<<<<<<< HEAD
             .Add<ILedgerGrain, LedgerGrain>("ledger")
             .Add<ISharedDataGrain, SharedDataGrain>("shared-data"));
+=======
+            .Add<ICaseAccountGrain, CaseAccountGrain>("case-account")
+            .Add<ILedgerGrain, LedgerGrain>("ledger"));
+>>>>>>> account
         builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
