@@ -61,13 +61,9 @@ public static class CaseGrainsServer
             .Add<IAccountGrain, AccountGrain>("account")
             .Add<IInvitationGrain, InvitationGrain>("invitation")
             .Add<ICaseDirectoryGrain, CaseDirectoryGrain>("case-directory")
-<<<<<<< HEAD
+            .Add<ICaseAccountGrain, CaseAccountGrain>("case-account")
             .Add<ILedgerGrain, LedgerGrain>("ledger")
             .Add<ISharedDataGrain, SharedDataGrain>("shared-data"));
-=======
-            .Add<ICaseAccountGrain, CaseAccountGrain>("case-account")
-            .Add<ILedgerGrain, LedgerGrain>("ledger"));
->>>>>>> account
         builder.Services.AddSingleton(builder.Configuration.GetSection(MeetingSettings.Section).Get<MeetingSettings>() ?? new MeetingSettings());
         builder.Services.AddSingleton<GrainRuntime>();
         builder.Services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>());
