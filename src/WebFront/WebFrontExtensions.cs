@@ -190,6 +190,7 @@ public static class WebFrontExtensions
         app.MapMachineApiV1();
         app.MapMachineSharingApi();
         api.MapSharedDataApi();
+        api.MapCaseCreditorsApi();
         api.MapMeetingMembersApi();
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();

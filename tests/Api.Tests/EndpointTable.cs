@@ -101,6 +101,7 @@ internal static class EndpointTable
         ["GET /machine/v1/feed"] = ([], null),
         ["POST /machine/v1/cases/{caseId}/shared-data/{resource}"] = ([], """{"records":[]}"""),
         ["GET /api/sharing/catalogue"] = (Everyone, null),
+        ["GET /api/cases/{caseId}/creditors"] = ([JudgeA, AdminA], null),
         ["GET /api/cases/{caseId}/shared-data"] = (CaseParticipants, null),
         ["GET /api/cases/{caseId}/shared-data/batches"] = ([JudgeA, AdminA], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.

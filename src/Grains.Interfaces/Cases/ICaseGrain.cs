@@ -55,6 +55,9 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>True when the creditor was invited into the case or has a claim in it.</summary>
     Task<bool> IsParticipant(string creditorId);
 
+    /// <summary>Every creditor of the case, invited or named on a claim, in creditor id order, with its claims' sums.</summary>
+    Task<IReadOnlyList<CaseCreditor>> GetCreditors();
+
     /// <summary>Records that a creditor was invited into the case.</summary>
     Task AddParticipant(string creditorId, string invitedBy);
 }

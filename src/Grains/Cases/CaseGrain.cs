@@ -25,6 +25,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     private readonly List<string> meetings = [];
     private readonly Dictionary<(string Department, string Reference), string> taxReferences = [];
     private readonly HashSet<string> participants = new(StringComparer.Ordinal);
+    private readonly HashSet<string> invited = new(StringComparer.Ordinal);
     /// <summary>Participants the last applied facts added, for the creditors' index of their cases.</summary>
     private readonly List<string> joined = [];
     private OpenCase? opened;
@@ -308,6 +309,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
                 meetings.Add(m.MeetingId);
                 break;
             case CreditorInvited i:
+                invited.Add(i.CreditorId);
                 Join(i.CreditorId);
                 break;
         }
@@ -429,6 +431,17 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     private void Join(string creditorId)
     {
         if (participants.Add(creditorId)) joined.Add(creditorId);
+    }
+
+    public Task<IReadOnlyList<CaseCreditor>> GetCreditors()
+    {
+        RequireOpen();
+        var byCreditor = claims.Values.ToLookup(c => c.CreditorId, StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<CaseCreditor>>(participants.Order(StringComparer.Ordinal).Select(id =>
+        {
+            var own = byCreditor[id].Where(c => c.Status != ClaimStatus.Withdrawn).ToList();
+            return new CaseCreditor(id, invited.Contains(id), own.Count, own.Sum(c => c.DeclaredFen), own.Sum(c => c.ConfirmedFen ?? 0));
+        }).ToList());
     }
 
     public Task<bool> IsParticipant(string creditorId) => Task.FromResult(participants.Contains(creditorId ?? ""));
