@@ -36,6 +36,8 @@ public sealed class MeetingRestartTests(PostgresServer postgres)
         var receipt = await scenario.Creditor(before[7]!.CreditorId).Http.GetOk<OwnBallot>($"{scenario.Meeting}/resolutions/r1/ballots/{before[7]!.CreditorId}");
         Assert.Equal(before[7]!.Commitment, receipt.Commitment);
         Assert.Equal(before[7]!.BallotNumber, receipt.BallotNumber);
+        // It still knows where its ballot stands in the ledger, so it can ask for the ledger receipt again.
+        Assert.Equal((before[7]!.LedgerPosition, scenario.CaseId), (receipt.LedgerPosition, receipt.CaseId));
 
         // Voting resumes: the rest vote, and the first 80 change their minds; ballot numbers go on from where they were.
         var after = new List<BallotAck>();

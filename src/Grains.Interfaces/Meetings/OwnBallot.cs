@@ -17,4 +17,10 @@ public sealed record OwnBallot(
     BallotChannel Channel,
     string CastBy,
     string Commitment,
-    string Salt);
+    string Salt)
+{
+    public string CaseId { get; init; } = "";
+
+    /// <summary>The position of the ballot's entry in the case ledger: ask for its receipt with it.</summary>
+    public long LedgerPosition { get; init; } = -1;
+}

@@ -59,7 +59,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var fact in await facts.ReadAllAsync(cancellationToken)) Apply(fact);
+        foreach (var logged in await facts.ReadLoggedAsync(cancellationToken)) Apply(logged.Fact, logged.LedgerPosition);
         foreach (var r in resolutions.Values)
             if (r.Current is { } round) committedTallies = committedTallies.SetItem(r.Id, round.Tally.View());
         if (meeting is not null && NextDue() is { } due && due <= clock.GetUtcNow()) Context.ScheduleTurn(ProcessDueAsync);
@@ -314,7 +314,11 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             throw RuleViolationException.NotFound("creditorId", $"{creditorId} has no ballot in round {round.Number} of {resolutionId}.");
         return Task.FromResult(new OwnBallot(Key, resolution.Id, creditorId!, round.Number, receipt.Choice, receipt.Number, receipt.At,
             receipt.Channel, receipt.CastBy,
-            BallotCommitment.Of(Key, resolution.Id, creditorId!, receipt.Choice.ToString(), receipt.Number, receipt.Salt), receipt.Salt));
+            BallotCommitment.Of(Key, resolution.Id, creditorId!, receipt.Choice.ToString(), receipt.Number, receipt.Salt), receipt.Salt)
+        {
+            CaseId = RequireScheduled().CaseId,
+            LedgerPosition = receipt.LedgerPosition,
+        });
     }
 
     public Task<MeetingMinutes> GetMinutes()
@@ -547,10 +551,10 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
     private void OnBallotsCommitted(IReadOnlyList<MeetingFact> committed, IReadOnlyList<long> positions)
     {
         var touched = new HashSet<ResolutionState>();
-        foreach (var fact in committed)
+        for (var i = 0; i < committed.Count; i++)
         {
-            Apply(fact);
-            if (fact is BallotCast b) touched.Add(resolutions[b.ResolutionId]);
+            Apply(committed[i], positions[i]);
+            if (committed[i] is BallotCast b) touched.Add(resolutions[b.ResolutionId]);
         }
         foreach (var resolution in touched) PublishTally(resolution);
     }
@@ -561,7 +565,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         Apply(fact);
     }
 
-    private void Apply(MeetingFact fact)
+    private void Apply(MeetingFact fact, long ledgerPosition = -1)
     {
         switch (fact)
         {
@@ -609,7 +613,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             case BallotCast b:
                 var voted = resolutions[b.ResolutionId];
                 voted.Roll!.TryIndexOf(b.CreditorId, out var index);
-                voted.Rounds[b.Round].Record(index, b);
+                voted.Rounds[b.Round].Record(index, b, ledgerPosition);
                 if (voted.AssignedNumbers[index] < b.BallotNumber) voted.AssignedNumbers[index] = b.BallotNumber;
                 break;
             case VotingClosed c:

@@ -41,8 +41,8 @@ internal sealed class VotingRound(int number, VotingClass? revoteOf, Tally tally
     public bool IsClosed => ClosedAt is not null;
     public bool AwaitsNotice => IsClosed && NotifiedAt is null;
 
-    /// <summary>Counts a committed ballot of the voter at <paramref name="index"/> on the roll.</summary>
-    public void Record(int index, BallotCast ballot)
+    /// <summary>Counts a committed ballot of the voter at <paramref name="index"/> on the roll, with the ledger position of its entry.</summary>
+    public void Record(int index, BallotCast ballot, long ledgerPosition)
     {
         Tally.Record(ballot.CreditorId, ballot.Choice);
         ref var receipt = ref receipts[index];
@@ -52,7 +52,7 @@ internal sealed class VotingRound(int number, VotingClass? revoteOf, Tally tally
             ChangedVotes++;
         }
         if (ballot.BallotNumber >= receipt.Number)
-            receipt = receipt with { Number = ballot.BallotNumber, Choice = ballot.Choice, Salt = ballot.Salt, At = ballot.At, Channel = ballot.Channel, CastBy = ballot.Actor };
+            receipt = receipt with { Number = ballot.BallotNumber, Choice = ballot.Choice, Salt = ballot.Salt, At = ballot.At, Channel = ballot.Channel, CastBy = ballot.Actor, LedgerPosition = ledgerPosition };
         Ballots++;
         switch (ballot.Channel)
         {
@@ -87,5 +87,6 @@ internal sealed class VotingRound(int number, VotingClass? revoteOf, Tally tally
     }
 
     /// <summary>A voter's last committed ballot in a round.</summary>
-    public record struct Receipt(long Number, VoteChoice Choice, string Salt, DateTimeOffset At, BallotChannel Channel, string CastBy, bool Changed);
+    public record struct Receipt(long Number, VoteChoice Choice, string Salt, DateTimeOffset At, BallotChannel Channel, string CastBy, bool Changed,
+        long LedgerPosition);
 }

@@ -10,6 +10,9 @@ public interface IFactLog<TFact> where TFact : class
 {
     Task<IReadOnlyList<TFact>> ReadAllAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every fact in order with the ledger position it was given (-1 for a fact with no ledger entry).</summary>
+    Task<IReadOnlyList<LoggedFact<TFact>>> ReadLoggedAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Commits the facts in one transaction; returns each fact's ledger position, or -1 if it has none.</summary>
     Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<TFact> facts, CancellationToken cancellationToken = default);
 }

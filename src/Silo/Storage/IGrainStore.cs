@@ -9,7 +9,8 @@ public interface IGrainStore
     /// <summary>Writes state if the stored version and epoch are still the given ones; returns the new version.</summary>
     Task<long> WriteStateAsync(Activations.GrainId id, long epoch, long expectedVersion, byte[] stateJson, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<byte[]>> ReadFactsAsync(Activations.GrainId id, CancellationToken cancellationToken);
+    /// <summary>The grain's facts in order: each as stored JSON (UTF-8) with its ledger position, -1 where none.</summary>
+    Task<IReadOnlyList<(byte[] Json, long LedgerPosition)>> ReadFactsAsync(Activations.GrainId id, CancellationToken cancellationToken);
 
     /// <summary>Appends facts numbered from <paramref name="firstSeq"/> in one transaction, fenced by epoch; returns ledger positions (-1 where none).</summary>
     Task<IReadOnlyList<long>> AppendFactsAsync(Activations.GrainId id, long epoch, long firstSeq, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken);

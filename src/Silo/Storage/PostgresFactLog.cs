@@ -9,13 +9,16 @@ internal sealed class PostgresFactLog<TFact>(IGrainStore store, GrainId id, Grai
 {
     private long nextSeq = lease.FactCount + 1;
 
-    public async Task<IReadOnlyList<TFact>> ReadAllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TFact>> ReadAllAsync(CancellationToken cancellationToken = default) =>
+        [.. (await ReadLoggedAsync(cancellationToken)).Select(f => f.Fact)];
+
+    public async Task<IReadOnlyList<LoggedFact<TFact>>> ReadLoggedAsync(CancellationToken cancellationToken = default)
     {
         var rows = await store.ReadFactsAsync(id, cancellationToken);
-        var facts = new TFact[rows.Count];
+        var facts = new LoggedFact<TFact>[rows.Count];
         for (var i = 0; i < rows.Count; i++)
-            facts[i] = JsonSerializer.Deserialize<TFact>(rows[i], StorageJson.Options)
-                ?? throw new InvalidDataException($"{id}: fact {i + 1} is empty");
+            facts[i] = new LoggedFact<TFact>(JsonSerializer.Deserialize<TFact>(rows[i].Json, StorageJson.Options)
+                ?? throw new InvalidDataException($"{id}: fact {i + 1} is empty"), rows[i].LedgerPosition);
         nextSeq = rows.Count + 1;
         return facts;
     }

@@ -49,21 +49,24 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
             : throw new InconsistentStateException(id.ToString(), $"the state was written at version {expectedVersion} or epoch {epoch}, but storage has moved on");
     }
 
-    public async Task<IReadOnlyList<byte[]>> ReadFactsAsync(GrainId id, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(byte[] Json, long LedgerPosition)>> ReadFactsAsync(GrainId id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "select data::text from grain_fact where grain_type = $1 and grain_key = $2 order by seq");
+            "select data::text, coalesce(ledger_position, -1) from grain_fact where grain_type = $1 and grain_key = $2 order by seq");
         command.Parameters.Add(new() { Value = id.Type });
         command.Parameters.Add(new() { Value = id.Key });
-        var facts = new List<byte[]>();
+        var facts = new List<(byte[], long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             // The raw column is the UTF-8 text already: no detour through a UTF-16 string (a large meeting holds ~100 MB of facts).
-            await using var column = await reader.GetStreamAsync(0, cancellationToken);
-            var utf8 = new byte[column.Length];
-            await column.ReadExactlyAsync(utf8, cancellationToken);
-            facts.Add(utf8);
+            byte[] utf8;
+            await using (var column = await reader.GetStreamAsync(0, cancellationToken))
+            {
+                utf8 = new byte[column.Length];
+                await column.ReadExactlyAsync(utf8, cancellationToken);
+            }
+            facts.Add((utf8, reader.GetInt64(1)));
         }
         return facts;
     }
