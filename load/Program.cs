@@ -10,7 +10,10 @@ const string Usage = """
       live-meeting    N creditors vote over SignalR in one meeting while watchers follow the tally; recount at the end
       many-meetings   the same in M meetings at once (defaults: 10 meetings × 100 creditors)
       tax-burst       source departments declare claims into many cases at once, retrying with the same key
-      bench [args]    BenchmarkDotNet classes of this assembly (BenchmarkSwitcher)
+      bench [args]    BenchmarkDotNet classes of this assembly (BenchmarkSwitcher), e.g.
+                        bench --filter '*MeetingActivationBenchmarks*' '*TallyBenchmarks*'
+                        bench --filter '*Ledger*'    appends per second on one case's ledger; proofs and offline
+                                                     verification at 1,000,000 entries (CASEGRAINS_BENCH_LEDGER_ENTRIES=n)
 
     server (default: started in this process on a fresh embedded PostgreSQL with fsync on)
       --url <http://host:port>      a server started separately (e.g. dotnet run --project src/Silo)

@@ -74,7 +74,7 @@ public sealed class SeededMeeting : IAsyncDisposable
         var clock = Stopwatch.StartNew();
 
         var caseGrain = grains.Get<ICaseGrain>(CaseId);
-        await caseGrain.Open(new OpenCase("(2026)粤03破1号", "深圳市中级人民法院", "深圳示例科技有限公司", "91440300MA5FXXXX0X", Procedure.Liquidation,
+        await caseGrain.Open(new OpenCase("(2026)粤03破1号", "深圳市中级人民法院", "深圳示例科技有限公司", "91350100M000100Y43", Procedure.Liquidation,
             "judge-li", "admin-wang", new DateOnly(2026, 3, 1)));
         await Parallel.ForEachAsync(Enumerable.Range(0, Creditors), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
