@@ -90,6 +90,27 @@ public sealed class ReceiptPageTests(PostgresServer postgres, Chromium chromium)
         Assert.Equal("passed", await reader.GetAttributeAsync("li[data-step='inclusion']", "data-status"));
     }
 
+    [Fact]
+    public async Task On_another_phone_the_meeting_page_still_shows_the_creditors_ballot_and_offers_its_receipt()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-receipt-again", creditors: 1, withClaims: true);
+        await scenario.OpenMeetingAsync();
+        // Voted elsewhere: this browser has never seen the acknowledgement.
+        var ack = await scenario.Creditors[0].Http.PostOk<BallotAck>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/ballots", new BallotRequest(VoteChoice.Abstain));
+
+        var phone = await chromium.NewPersonAsync(server.Address, phone: true);
+        await SignIn.AsAsync(phone, scenario.Creditors[0]);
+        await phone.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+        var shown = await phone.WaitForSelectorAsync("p.receipt");
+        Assert.Equal(ack.LedgerPosition.ToString(System.Globalization.CultureInfo.InvariantCulture), await shown!.GetAttributeAsync("data-position"));
+        var download = await phone.RunAndWaitForDownloadAsync(() => phone.ClickAsync("button.download-receipt"));
+        Assert.Equal($"receipt-{scenario.CaseId}-{ack.LedgerPosition}.json", download.SuggestedFilename);
+        var file = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!;
+        Assert.Equal((ack.Salt, "abstain"), ((string)file["ballot"]!["salt"]!, (string)file["ballot"]!["choice"]!));
+        await Chromium.ScreenshotAsync(phone, "receipt-on-another-phone");
+    }
+
     private static string WithReceipt(JsonNode file, Receipt receipt)
     {
         var copy = file.DeepClone();

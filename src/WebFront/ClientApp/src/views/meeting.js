@@ -19,6 +19,15 @@ export async function meetingView(state, meetingId) {
   const tallies = {};
   let connection = null;
   const receipts = JSON.parse(localStorage.getItem(`receipts:${meetingId}:${me.username}`) ?? '{}');
+  // On another phone or after the browser was cleared, the server still knows this creditor's own ballots and where
+  // each stands in the ledger, so the receipt can be fetched again.
+  if (isCreditor && me.creditorId) {
+    await Promise.all(meeting.resolutions.filter((r) => r.status !== 'pending' && !receipts[r.resolutionId]).map(async (r) => {
+      try {
+        receipts[r.resolutionId] = await api('GET', `/api/meetings/${meetingId}/resolutions/${r.resolutionId}/ballots/${me.creditorId}`);
+      } catch { /* this creditor has no ballot in the round */ }
+    }));
+  }
   const host = el('div');
   const message = el('p', { role: 'alert', className: 'error' });
 
