@@ -1,4 +1,6 @@
+using CaseGrains.CaseAccounts;
 using CaseGrains.Testing;
+using CaseGrains.WebFront.Api;
 using Microsoft.Playwright;
 
 namespace CaseGrains.Browser.Tests;
@@ -80,5 +82,36 @@ public sealed class CaseAccountPageTests(PostgresServer postgres, Chromium chrom
         Assert.Contains("评估费经合议庭审查", await administrator.InnerTextAsync("tr.transfer[data-transfer-id='T00001']"), StringComparison.Ordinal);
         Assert.Equal(0, judgeNavigations);
         await Chromium.ScreenshotAsync(administrator, "account-administrator-executed");
+    }
+    [Fact]
+    public async Task The_administrator_previews_a_distribution_to_the_ordinary_class_to_the_fen_and_pays_it_within_the_limits()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        // Two confirmed ordinary claims of 10,000 and 20,000 yuan.
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-distribution", creditors: 2, withClaims: true);
+        var url = $"/api/cases/{scenario.CaseId}/account";
+        await scenario.Judge.Http.PutOk<CaseAccountView>(url, new OpenCaseAccountRequest("深圳示例科技有限公司管理人", "7559 1234 5610 888", "招商银行深圳分行",
+            new AccountLimits(1_000_00, 5_000_00, 100_000_00)));
+        await scenario.Administrator.Http.PostOk<DepositView>($"{url}/deposits", new DepositRequest(1_000_00, "拍卖：车辆一辆", "CMB-1"));
+
+        var administrator = await chromium.NewPersonAsync(server.Address, language: "zh-CN");
+        await SignIn.AsAsync(administrator, scenario.Administrator);
+        await administrator.GotoAsync($"/#/cases/{scenario.CaseId}/account");
+        await administrator.FillAsync("#distribution-form input[name=distributionTotal]", "300.01");
+        await administrator.ClickAsync("#distribution-form button.preview");
+        var lines = administrator.Locator("table.preview-lines tr.line");
+        await Assertions.Expect(lines).ToHaveCountAsync(2);
+        // 30,001 fen in the proportion 1:2: the remainder fen goes to the larger remainder.
+        Assert.Equal(["¥100.00", "¥200.01"], [await lines.Nth(0).Locator("td").Nth(3).InnerTextAsync(), await lines.Nth(1).Locator("td").Nth(3).InnerTextAsync()]);
+        Assert.Equal("未超过任何限额，将立即执行。", await administrator.InnerTextAsync(".distribution-preview p.muted >> nth=0"));
+        await Chromium.ScreenshotAsync(administrator, "account-distribution-preview");
+
+        await administrator.ClickAsync("#distribution-form button[type=submit]");
+        var paid = administrator.Locator("tr.transfer[data-transfer-id='T00001'][data-status='executed']");
+        await paid.WaitForAsync();
+        Assert.Contains("第 1 次分配", await paid.InnerTextAsync(), StringComparison.Ordinal);
+        await administrator.WaitForSelectorAsync("dd.balance[data-fen='69999']");
+        Assert.Equal("¥699.99", await administrator.InnerTextAsync("dd.balance"));
+        await Chromium.ScreenshotAsync(administrator, "account-distribution-paid");
     }
 }

@@ -54,7 +54,7 @@ const texts = {
     // The supervised case account and the data source departments share into a case.
     acctTitle: 'Case account', acctLink: 'Supervised case account', acctNotOpen: 'The supervised account is not open yet.', acctJudgeOpens: 'The case\'s judge opens the account and sets its limits.',
     acctName: 'Account name', acctNumber: 'Account number', acctBank: 'Bank', acctBalance: 'Balance', acctReserved: 'Held for transfers awaiting the judge',
-    acctAvailable: 'Available', acctDeposited: 'Deposited in all', acctPaidToday: 'Paid today', acctPaidTotal: 'Paid in all', acctOpened: 'Account opened.',
+    acctAvailable: 'Available', acctDeposited: 'Deposited in all', acctPaidToday: 'Paid today', acctPaidTotal: 'Paid in all', acctOpened: 'Account opened.', acctOpenedAt: 'Opened',
     acctLimit_perTransfer: 'per-transfer limit', acctLimit_perDay: 'daily limit', acctLimit_cumulative: 'cumulative limit',
     acctLimitYuan_perTransfer: 'Per-transfer limit (yuan)', acctLimitYuan_perDay: 'Daily limit (yuan)', acctLimitYuan_cumulative: 'Cumulative limit (yuan)',
     acctLimitHint: 'A transfer over any limit waits for the judge; 0 means every transfer does.', acctOpenTitle: 'Open the supervised account', acctOpen: 'Open account',
@@ -136,7 +136,7 @@ const texts = {
     // The supervised case account and the data source departments share into a case.
     acctTitle: '案件资金账户', acctLink: '资金监管账户', acctNotOpen: '资金监管账户尚未开立。', acctJudgeOpens: '由本案法官开立账户并设定限额。',
     acctName: '账户名称', acctNumber: '账号', acctBank: '开户银行', acctBalance: '余额', acctReserved: '待法官审批冻结金额',
-    acctAvailable: '可用余额', acctDeposited: '累计入账', acctPaidToday: '今日已付', acctPaidTotal: '累计支付', acctOpened: '账户已开立。',
+    acctAvailable: '可用余额', acctDeposited: '累计入账', acctPaidToday: '今日已付', acctPaidTotal: '累计支付', acctOpened: '账户已开立。', acctOpenedAt: '开立',
     acctLimit_perTransfer: '单笔限额', acctLimit_perDay: '单日限额', acctLimit_cumulative: '累计限额',
     acctLimitYuan_perTransfer: '单笔限额（元）', acctLimitYuan_perDay: '单日限额（元）', acctLimitYuan_cumulative: '累计限额（元）',
     acctLimitHint: '超过任一限额的支付须经法官审批；填 0 表示每笔支付均须审批。', acctOpenTitle: '开立资金监管账户', acctOpen: '开立账户',

@@ -5,6 +5,8 @@ import { watching, on } from '../live.js';
 import { checkedField, problemReporter } from '../forms.js';
 
 const when = (value) => (value ? new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '');
+// The court day is a calendar date (Asia/Shanghai): shown as that date, whatever the reader's time zone.
+const day = (text) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
 const limitNames = (limits) => (limits ?? []).map((l) => t(`acctLimit_${l}`)).join(language() === 'zh-CN' ? '、' : ', ');
 const yuanInput = (name) => el('input', { name, inputMode: 'decimal', autocomplete: 'off', required: true });
 const textInput = (name, props = {}) => el('input', { name, autocomplete: 'off', ...props });
@@ -66,12 +68,12 @@ export async function accountView(state, caseId) {
         ...fact('acctReserved', yuan(a.reservedFen), { className: 'money reserved', dataset: { fen: a.reservedFen } }),
         ...fact('acctAvailable', yuan(a.availableFen), { className: 'money available', dataset: { fen: a.availableFen } }),
         ...fact('acctDeposited', yuan(a.depositedTotalFen), { className: 'money' }),
-        ...fact('acctPaidToday', `${yuan(a.paidTodayFen)} (${a.courtDay})`, { className: 'money' }),
+        ...fact('acctPaidToday', `${yuan(a.paidTodayFen)} (${day(a.courtDay)})`, { className: 'money' }),
         ...fact('acctPaidTotal', yuan(a.paidTotalFen), { className: 'money' }),
         ...fact('acctLimit_perTransfer', yuan(a.limits.perTransferFen), { className: 'money limit-per-transfer' }),
         ...fact('acctLimit_perDay', yuan(a.limits.perDayFen), { className: 'money' }),
         ...fact('acctLimit_cumulative', yuan(a.limits.cumulativeFen), { className: 'money' }),
-        ...fact('acctOpened', `${when(a.openedAt)} · ${a.openedBy}`)));
+        ...fact('acctOpenedAt', `${when(a.openedAt)} · ${a.openedBy}`)));
   };
 
   // The judge's reason inputs outlive re-renders, so a live update never wipes what the judge is typing.
