@@ -8,6 +8,8 @@ import { caseView } from './views/case.js';
 import { meetingView } from './views/meeting.js';
 import { publicView } from './views/public.js';
 import { receiptView } from './views/receipt.js';
+import { accountView } from './views/account.js';
+import { sharedDataView } from './views/shareddata.js';
 
 const main = document.querySelector('main');
 const indicator = document.querySelector('#connection');
@@ -18,6 +20,8 @@ const routes = [
   ['join', /^#\/join(?:\?code=(.*))?$/, (m) => joinView(decodeURIComponent(m[1] ?? ''), afterSignIn)],
   ['public', /^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
   ['case', /^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
+  ['account', /^#\/cases\/([\w-]+)\/account$/, (m) => accountView(state, m[1])],
+  ['sharedData', /^#\/cases\/([\w-]+)\/shared-data$/, (m) => sharedDataView(state, m[1])],
   ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
   ['receipt', /^#\/receipt$/, () => receiptView(state)],
   ['home', /^#\/?$/, () => homeView(state)],
