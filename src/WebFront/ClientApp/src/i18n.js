@@ -52,6 +52,11 @@ const texts = {
     exportClaimList: 'Export the claim list (CSV)', attendance: 'Attendance', voters: 'Voters', presentCount: 'Present', votedCount: 'Voted',
     presentOf: '{present} of {members} voters present', ballotsRecorded: '{votes} ballots recorded',
     // The supervised case account and the data source departments share into a case.
+    crLink: 'Creditors and invitations', crTitle: 'Creditors', crBack: 'Back to the case', crMore: 'Show more', crTotal: '{count} creditors',
+    crId: 'Creditor', crProfile: 'Name (ID masked)', crStatus: 'How they take part', crClaims: 'Claims', crDeclared: 'Declared', crConfirmed: 'Confirmed',
+    crInvited: 'Invited', crNamedOnClaim: 'Named on a claim', crInvite: 'Invite a creditor', crCreditorId: 'Creditor id',
+    crCreditorIdHint: 'The creditor\'s own id, the same in every case.', crIssueCode: 'Issue a one-time code',
+    crCodeFor: 'Code for {creditor}, valid until {expires}. Give it to the creditor, or send the link:',
     acctTitle: 'Case account', acctLink: 'Supervised case account', acctNotOpen: 'The supervised account is not open yet.', acctJudgeOpens: 'The case\'s judge opens the account and sets its limits.',
     acctName: 'Account name', acctNumber: 'Account number', acctBank: 'Bank', acctBalance: 'Balance', acctReserved: 'Held for transfers awaiting the judge',
     acctAvailable: 'Available', acctDeposited: 'Deposited in all', acctPaidToday: 'Paid today', acctPaidTotal: 'Paid in all', acctOpened: 'Account opened.', acctOpenedAt: 'Opened',
@@ -134,6 +139,11 @@ const texts = {
     exportClaimList: '导出债权表（CSV）', attendance: '出席情况', voters: '有表决权人数', presentCount: '出席人数', votedCount: '已投票',
     presentOf: '有表决权的 {members} 人中出席 {present} 人', ballotsRecorded: '已记录 {votes} 票',
     // The supervised case account and the data source departments share into a case.
+    crLink: '债权人与邀请', crTitle: '债权人', crBack: '返回案件', crMore: '显示更多', crTotal: '共 {count} 名债权人',
+    crId: '债权人', crProfile: '名称（证件号已遮蔽）', crStatus: '参与方式', crClaims: '债权笔数', crDeclared: '申报金额', crConfirmed: '确认金额',
+    crInvited: '已邀请', crNamedOnClaim: '债权申报中列明', crInvite: '邀请债权人', crCreditorId: '债权人编号',
+    crCreditorIdHint: '债权人自己的编号，在各案件中相同。', crIssueCode: '生成一次性邀请码',
+    crCodeFor: '{creditor} 的邀请码，有效期至 {expires}。请交给债权人，或发送链接：',
     acctTitle: '案件资金账户', acctLink: '资金监管账户', acctNotOpen: '资金监管账户尚未开立。', acctJudgeOpens: '由本案法官开立账户并设定限额。',
     acctName: '账户名称', acctNumber: '账号', acctBank: '开户银行', acctBalance: '余额', acctReserved: '待法官审批冻结金额',
     acctAvailable: '可用余额', acctDeposited: '累计入账', acctPaidToday: '今日已付', acctPaidTotal: '累计支付', acctOpened: '账户已开立。', acctOpenedAt: '开立',

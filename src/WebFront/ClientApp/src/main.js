@@ -10,6 +10,7 @@ import { publicView } from './views/public.js';
 import { receiptView } from './views/receipt.js';
 import { accountView } from './views/account.js';
 import { sharedDataView } from './views/shareddata.js';
+import { creditorsView } from './views/creditors.js';
 
 const main = document.querySelector('main');
 const indicator = document.querySelector('#connection');
@@ -22,6 +23,7 @@ const routes = [
   ['case', /^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
   ['account', /^#\/cases\/([\w-]+)\/account$/, (m) => accountView(state, m[1])],
   ['sharedData', /^#\/cases\/([\w-]+)\/shared-data$/, (m) => sharedDataView(state, m[1])],
+  ['creditors', /^#\/cases\/([\w-]+)\/creditors$/, (m) => creditorsView(state, m[1])],
   ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
   ['receipt', /^#\/receipt$/, () => receiptView(state)],
   ['home', /^#\/?$/, () => homeView(state)],

@@ -128,7 +128,8 @@ export async function caseView(state, caseId) {
   return [
     el('h2', { tabIndex: -1 }, `${c.caseNumber} · ${c.debtorName}`),
     el('p', { className: 'muted' }, `${c.court} · ${t(c.procedure)} · ${t('accepted')} ${date(c.acceptedOn)} · ${t('administrator')} ${c.administratorId}`),
-    el('nav', { className: 'case-links', ariaLabel: t('sdCaseLinks') }, isCreditor ? null : el('a', { href: `#/cases/${caseId}/account`, className: 'account-link' }, t('acctLink')),
+    el('nav', { className: 'case-links', ariaLabel: t('sdCaseLinks') }, isCreditor ? null : el('a', { href: `#/cases/${caseId}/creditors`, className: 'creditors-link' }, t('crLink')),
+      isCreditor ? null : ' · ', isCreditor ? null : el('a', { href: `#/cases/${caseId}/account`, className: 'account-link' }, t('acctLink')),
       isCreditor ? null : ' · ', el('a', { href: `#/cases/${caseId}/shared-data`, className: 'shared-data-link' }, t('sdLink'))),
     el('section', {}, el('h3', {}, t('meetings')), el('ul', {}, ...c.meetingIds.map((m) => el('li', {}, el('a', { href: `#/meetings/${m}` }, m))))),
     isCreditor ? declareForm() : null,
