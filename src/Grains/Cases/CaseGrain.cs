@@ -11,11 +11,8 @@ namespace CaseGrains.Cases;
 /// (with its ledger entry, and the notice to a declaring department) before the caller hears of it and before
 /// watchers are told. Each claim action is checked against <see cref="ClaimLifecycle"/> and against who may take it.
 /// </summary>
-public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseGrain
+public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseGrain
 {
-    /// <summary>Dates in a case (the declaration deadline) are court dates, in China Standard Time.</summary>
-    private static readonly TimeSpan CourtTimeZone = TimeSpan.FromHours(8);
-
     public const int MaxEvidencePerClaim = 50;
     public const int MaxTaxLines = 200;
 
@@ -203,7 +200,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         RequireAdministrator(command.AdministratorId, "administratorId");
         if (finalDistributionPaid)
             throw RuleViolationException.Conflict("final", "The final distribution has already been paid.");
-        await CommitAsync(new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final));
+        var recorded = new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final);
+        await CommitWithProgressAsync(recorded, ProgressSettledBy(recorded));
         return View();
     }
 
@@ -239,6 +237,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
 
     private void Apply(CaseFact fact)
     {
+        progress.Apply(fact);
         switch (fact)
         {
             case CaseOpened o:
@@ -389,8 +388,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     /// <summary>Whether a declaration made now is late, and the first distribution round it can share in (EBL 56).</summary>
     private (bool Late, int Round) Lateness(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(CourtTimeZone).DateTime);
-        var late = opened!.DeclarationDeadline is { } deadline && today > deadline;
+        var today = CourtCalendar.DayOf(now);
+        var late = progress.DeclarationDeadline is { } deadline && today > deadline;
         return (late, distributionRounds + 1);
     }
 
@@ -453,7 +452,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         return new CaseView(Key, o.CaseNumber, o.Court, o.DebtorName, o.DebtorCreditCode, o.Procedure, o.JudgeId, o.AdministratorId,
             o.AcceptedOn, claimOrder.Count, [.. meetings])
         {
-            DeclarationDeadline = o.DeclarationDeadline,
+            DeclarationDeadline = progress.DeclarationDeadline,
             DistributionRounds = distributionRounds,
             FinalDistributionPaid = finalDistributionPaid,
         };
