@@ -98,6 +98,10 @@ internal static class EndpointTable
         ["POST /machine/v1/cases/{caseId}/tax-claims"] = ([], """{"lines":[]}"""),
         ["GET /machine/v1/cases/{caseId}/claims/{claimId}"] = ([], null),
         ["GET /machine/v1/feed"] = ([], null),
+        ["GET /api/cases/{caseId}/progress"] = (CaseParticipants, null),
+        ["POST /api/cases/{caseId}/progress/{node}/complete"] = ([AdminA], """{"note":"已于《人民法院报》公告"}"""),
+        ["PUT /api/cases/{caseId}/progress/{node}/due-date"] = ([JudgeA], """{"dueOn":"2030-01-01","reason":"set by the court"}"""),
+        ["GET /api/judge/dashboard"] = ([JudgeA, JudgeB], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.
         ["POST /api/noop"] = (SignedIn, null),
     };

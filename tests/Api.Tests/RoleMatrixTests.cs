@@ -131,5 +131,6 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         .Replace("{position}", "0", StringComparison.Ordinal)
         .Replace("{witness}", "court-sz", StringComparison.Ordinal)
         .Replace("{evidenceId}", "ev-none", StringComparison.Ordinal)
-        .Replace("{keyId}", "no-such-key", StringComparison.Ordinal);
+        .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
+        .Replace("{node}", "announcement", StringComparison.Ordinal);
 }
