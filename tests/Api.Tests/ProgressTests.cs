@@ -62,7 +62,7 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 17), progress.Nodes.Select(n => n.Step));
         var accepted = Node(progress, Acceptance);
         Assert.True(accepted.Completed && accepted.Automatic && Node(progress, AdministratorAppointed).Completed);
-        Assert.Equal(scenario.Judge.Username, accepted.CompletedBy);
+        Assert.Equal((scenario.Judge.Username, day.AddDays(-25)), (accepted.CompletedBy, accepted.CompletedOn!.Value));
         var announcement = Node(progress, Announcement);
         Assert.Equal((day, DueDateBasis.Statute, "EBL 14", false), (announcement.DueOn!.Value, announcement.DueBasis, announcement.Article, announcement.Overdue));
         // No period set by the court: the latest the law allows, from the day the announcement is due (EBL 45), and the first meeting 15 days later (EBL 62).
@@ -91,7 +91,7 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         var completed = Node(done, Announcement);
         Assert.Equal((true, false, scenario.Administrator.Username, "已于《人民法院报》公告并书面通知已知债权人"),
             (completed.Completed, completed.Automatic, completed.CompletedBy, completed.Note));
-        Assert.Equal(clock.GetUtcNow(), completed.CompletedAt);
+        Assert.Equal((clock.GetUtcNow(), day.AddDays(1)), (completed.CompletedAt!.Value, completed.CompletedOn!.Value));
         // Now counted from the day the announcement was made.
         Assert.Equal(day.AddDays(1).AddMonths(3), Node(done, DeclarationPeriod).DueOn);
 
@@ -126,7 +126,7 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         var progress = await scenario.GetAsync();
         var period = Node(progress, DeclarationPeriod);
         Assert.Equal((true, true, "schedule"), (period.Completed, period.Automatic, period.CompletedBy));
-        Assert.Equal(CourtCalendar.StartOf(day.AddDays(1)), period.CompletedAt);
+        Assert.Equal((CourtCalendar.StartOf(day.AddDays(1)), day), (period.CompletedAt!.Value, period.CompletedOn!.Value));
         Assert.Equal(ClaimReview, progress.Current);
         ProblemAssert.Field(409, "node", await scenario.TrySetDueAsync(DeclarationPeriod, day.AddDays(40)));
         var late = await creditor.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims", new DeclareClaimRequest(creditor.CreditorId!, ClaimClass.Ordinary, 200_00));

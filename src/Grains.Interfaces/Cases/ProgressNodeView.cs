@@ -24,4 +24,10 @@ public sealed record ProgressNodeView(
 {
     /// <summary>The judge's reason for the due date, when the judge set it.</summary>
     public string? DueReason { get; init; }
+
+    /// <summary>
+    /// The court day the step was done: the day of <see cref="CompletedAt"/>, except for the acceptance and the
+    /// appointment (the acceptance date, whenever the case was entered) and the declaration period (its last day).
+    /// </summary>
+    public DateOnly? CompletedOn { get; init; }
 }

@@ -29,7 +29,10 @@ public sealed class CaseProgress
     private readonly Dictionary<CaseNode, NodeDueDateSet> dueDates = [];
     private CaseOpened? opening;
 
-    private sealed record Completion(DateTimeOffset At, string By, string? Note, bool Automatic);
+    private sealed record Completion(DateTimeOffset At, string By, string? Note, bool Automatic, DateOnly? Day = null)
+    {
+        public DateOnly On => Day ?? CourtCalendar.DayOf(At);
+    }
 
     private sealed record Due(DateOnly? On, DueDateBasis Basis, DateOnly? Statutory, string? Reason);
 
@@ -67,6 +70,7 @@ public sealed class CaseProgress
                 completion?.At, completion?.By, completion?.Note, completion?.Automatic ?? false, completion is null && due.On < today)
             {
                 DueReason = due.Reason,
+                CompletedOn = completion?.On,
             };
         }).ToList();
         return new CaseProgressView(caseId, Case.Procedure, today, nodes.FirstOrDefault(n => !n.Completed)?.Node,
@@ -80,7 +84,7 @@ public sealed class CaseProgress
         if (string.IsNullOrWhiteSpace(command.Note) || command.Note.Length > MaxNoteLength)
             throw RuleViolationException.Invalid("note", $"Say what was done: a note of 1 to {MaxNoteLength} characters.");
         if (CompletionOf(command.Node, today) is { } done)
-            throw RuleViolationException.Conflict("node", $"{Name(command.Node)} was completed on {CourtCalendar.DayOf(done.At):yyyy-MM-dd}.");
+            throw RuleViolationException.Conflict("node", $"{Name(command.Node)} was completed on {done.On:yyyy-MM-dd}.");
         if (command.Node == DeclarationPeriod)
             throw RuleViolationException.Conflict("node", DeclarationDeadline is { } last
                 ? $"The declaration period ends by itself after its last day, {last:yyyy-MM-dd}: creditors may declare until then (EBL 45)."
@@ -97,7 +101,7 @@ public sealed class CaseProgress
         if (command.Reason is { Length: > MaxNoteLength })
             throw RuleViolationException.Invalid("reason", $"The reason is longer than {MaxNoteLength} characters.");
         if (CompletionOf(command.Node, today) is { } done)
-            throw RuleViolationException.Conflict("node", $"{Name(command.Node)} was completed on {CourtCalendar.DayOf(done.At):yyyy-MM-dd}; its due date no longer changes.");
+            throw RuleViolationException.Conflict("node", $"{Name(command.Node)} was completed on {done.On:yyyy-MM-dd}; its due date no longer changes.");
         if (command.DueOn < Case.AcceptedOn)
             throw RuleViolationException.Invalid("dueOn", $"A due date falls on or after the acceptance, {Case.AcceptedOn:yyyy-MM-dd}.");
         if (command.DueOn < today)
@@ -106,7 +110,7 @@ public sealed class CaseProgress
         {
             // Counted from the announcement once it is made; before that, from the earliest and latest days it may be made (EBL 14).
             var (earliest, latest) = CompletionOf(Announcement, today) is { } announced
-                ? (CourtCalendar.DayOf(announced.At), CourtCalendar.DayOf(announced.At))
+                ? (announced.On, announced.On)
                 : (Case.AcceptedOn, Case.AcceptedOn.AddDays(NodeSchedule.AnnouncementDays));
             var (first, last) = (earliest.AddDays(NodeSchedule.DeclarationMinDays), latest.AddMonths(NodeSchedule.DeclarationMaxMonths));
             if (command.DueOn < first || command.DueOn > last)
@@ -142,14 +146,14 @@ public sealed class CaseProgress
         if (completions.TryGetValue(node, out var done)) return done;
         return node switch
         {
-            Acceptance or AdministratorAppointed when opening is { } o => new Completion(o.At, o.Actor, null, true),
+            Acceptance or AdministratorAppointed when opening is { } o => new Completion(o.At, o.Actor, null, true, o.Case.AcceptedOn),
             DeclarationPeriod when DeclarationDeadline is { } last && today > last =>
-                new Completion(CourtCalendar.StartOf(last.AddDays(1)), ScheduleActor, null, true),
+                new Completion(CourtCalendar.StartOf(last.AddDays(1)), ScheduleActor, null, true, last),
             _ => null,
         };
     }
 
-    private DateOnly? CompletedOn(CaseNode node, DateOnly today) => CompletionOf(node, today) is { } done ? CourtCalendar.DayOf(done.At) : null;
+    private DateOnly? CompletedOn(CaseNode node, DateOnly today) => CompletionOf(node, today)?.On;
 
     private Due DueOf(CaseNode node, DateOnly today)
     {

@@ -7,6 +7,7 @@ import { homeView } from './views/home.js';
 import { caseView } from './views/case.js';
 import { meetingView } from './views/meeting.js';
 import { publicView } from './views/public.js';
+import { dashboardView } from './views/dashboard.js';
 
 const main = document.querySelector('main');
 const indicator = document.querySelector('#connection');
@@ -18,7 +19,9 @@ const routes = [
   ['public', /^#\/public\/([\w-]+)$/, (m) => publicView(m[1])],
   ['case', /^#\/cases\/([\w-]+)$/, (m) => caseView(state, m[1])],
   ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
-  ['home', /^#\/?$/, () => homeView(state)],
+  ['dashboard', /^#\/dashboard$/, () => dashboardView(state)],
+  // A judge's home is the dashboard of the court's cases.
+  ['home', /^#\/?$/, () => (state.me?.role === 'judge' ? dashboardView(state) : homeView(state))],
 ];
 
 async function me() {

@@ -2,6 +2,7 @@ import { t, yuan, date } from '../i18n.js';
 import { el, field } from '../dom.js';
 import { api, parseYuan } from '../api.js';
 import { watching, on } from '../live.js';
+import { progressSection } from './progress.js';
 
 /** A case: its facts, claims (a creditor's own, or the administrator's review queue) and meetings, live. */
 export async function caseView(state, caseId) {
@@ -87,5 +88,6 @@ export async function caseView(state, caseId) {
     isCreditor ? declareForm() : null,
     message,
     el('section', {}, claimsHost),
+    await progressSection(state, c),
   ];
 }
