@@ -115,9 +115,9 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         ProblemAssert.Field(400, "note", await scenario.TryCompleteAsync(Announcement, "  "));
         await scenario.CompleteAsync(Announcement, "已公告");
         Assert.Contains("comes after declarationPeriod", ProblemAssert.Field(409, "node", await scenario.TryCompleteAsync(ClaimReview, "审查完毕")), StringComparison.Ordinal);
-        // The period runs 30 days to 3 months from the announcement (EBL 45), and a due date is never in the past.
+        // The period runs 30 days to 3 months from the announcement (EBL 45), and no due date comes before the acceptance.
         Assert.Contains("EBL 45", ProblemAssert.Field(400, "dueOn", await scenario.TrySetDueAsync(DeclarationPeriod, day.AddDays(10))), StringComparison.Ordinal);
-        ProblemAssert.Field(400, "dueOn", await scenario.TrySetDueAsync(DeclarationPeriod, day.AddDays(-1)));
+        ProblemAssert.Field(400, "dueOn", await scenario.TrySetDueAsync(ClaimReview, day.AddDays(-41)));
         var onTime = await creditor.Http.PostOk<ClaimView>($"/api/cases/{scenario.CaseId}/claims", new DeclareClaimRequest(creditor.CreditorId!, ClaimClass.Ordinary, 100_00));
         Assert.False(onTime.Late);
 
@@ -162,6 +162,9 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
             (plan.DueOn!.Value, plan.DueBasis, plan.StatutoryDueOn!.Value, plan.DueReason));
         progress = await scenario.SetDueAsync(ClaimReview, day.AddDays(20));
         Assert.Equal((day.AddDays(20), DueDateBasis.Judge), (Node(progress, ClaimReview).DueOn!.Value, Node(progress, ClaimReview).DueBasis));
+        // An order made before it was entered: the step is overdue at once.
+        progress = await scenario.SetDueAsync(ClaimReview, day.AddDays(-1));
+        Assert.Contains(ClaimReview, progress.Overdue);
 
         var fact = Assert.Single(await scenario.LedgerAsync(), e => e.Kind == "progress.dueDateSet" && (string?)e.Data["node"] == "planSubmitted");
         Assert.Equal((scenario.Judge.Username, day.AddDays(-3).AddMonths(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),

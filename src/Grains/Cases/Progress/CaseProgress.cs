@@ -94,7 +94,12 @@ public sealed class CaseProgress
                 throw RuleViolationException.Conflict("node", $"{Name(command.Node)} comes after {Name(earlier)}, which is not complete yet.");
     }
 
-    /// <summary>Throws the refusal unless the judge may give the step this due date today.</summary>
+    /// <summary>
+    /// Throws the refusal unless the judge may give the step this due date today. A date in the past is allowed: the
+    /// judge may be entering an order made before the case came onto the platform, and the step is simply overdue.
+    /// For the declaration period that also ends it; claims declared meanwhile keep the lateness they were given
+    /// when declared (EBL 56).
+    /// </summary>
     public void CheckDueDate(SetNodeDueDate command, DateOnly today)
     {
         RequireOnPath(command.Node);
@@ -104,8 +109,6 @@ public sealed class CaseProgress
             throw RuleViolationException.Conflict("node", $"{Name(command.Node)} was completed on {done.On:yyyy-MM-dd}; its due date no longer changes.");
         if (command.DueOn < Case.AcceptedOn)
             throw RuleViolationException.Invalid("dueOn", $"A due date falls on or after the acceptance, {Case.AcceptedOn:yyyy-MM-dd}.");
-        if (command.DueOn < today)
-            throw RuleViolationException.Invalid("dueOn", $"A due date is today ({today:yyyy-MM-dd}) or later.");
         if (command.Node == DeclarationPeriod)
         {
             // Counted from the announcement once it is made; before that, from the earliest and latest days it may be made (EBL 14).
