@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CaseGrains.Live;
 using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Dashboard;
 using CaseGrains.WebFront.Diagnostics;
 using CaseGrains.WebFront.Live;
 using CaseGrains.WebFront.MachineApi;
@@ -51,6 +52,7 @@ public static class WebFrontExtensions
         services.AddOptions<LoadTestOptions>().BindConfiguration(LoadTestOptions.Section);
         AddSecurity(services);
         services.AddMachineApi();
+        services.AddJudgeDashboard();
         return services;
     }
 
@@ -196,6 +198,8 @@ public static class WebFrontExtensions
         api.MapMeetingProceedingsApi();
         api.MapNoopApi();
         api.MapCaseAccountApi();
+        api.MapProgressApi();
+        api.MapJudgeDashboardApi();
         return app;
     }
 }

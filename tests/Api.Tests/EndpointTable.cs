@@ -104,6 +104,10 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/creditors"] = ([JudgeA, AdminA], null),
         ["GET /api/cases/{caseId}/shared-data"] = (CaseParticipants, null),
         ["GET /api/cases/{caseId}/shared-data/batches"] = ([JudgeA, AdminA], null),
+        ["GET /api/cases/{caseId}/progress"] = (CaseParticipants, null),
+        ["POST /api/cases/{caseId}/progress/{node}/complete"] = ([AdminA], """{"note":"已于《人民法院报》公告"}"""),
+        ["PUT /api/cases/{caseId}/progress/{node}/due-date"] = ([JudgeA], """{"dueOn":"2030-01-01","reason":"set by the court"}"""),
+        ["GET /api/judge/dashboard"] = ([JudgeA, JudgeB], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.
         ["POST /api/noop"] = (SignedIn, null),
         // The supervised case account: the case's judge opens it and decides, its administrator moves money, both read; creditors never see it.

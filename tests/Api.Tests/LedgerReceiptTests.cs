@@ -54,11 +54,12 @@ public sealed class LedgerReceiptTests(PostgresServer postgres)
         Assert.True(code == ExitCodes.Verified, error);
         Assert.Contains($"OK: entry {ack.LedgerPosition} is in casegrains.local/case/{kit.CaseId}", output, StringComparison.Ordinal);
 
-        // Closing the vote publishes a checkpoint that covers the result and the notice to the voters, with no schedule running.
+        // Closing the vote publishes a checkpoint that covers the result, the notice to the voters and the case's step
+        // the close completed (the first meeting, its agenda voted on), with no schedule running.
         await scenario.CloseVotingAsync();
         var closed = await kit.CheckpointAsync();
-        var tail = await staff.GetOk<LedgerEntriesPage>($"{kit.Ledger}/entries?start={closed.TreeSize - 2}&count=2");
-        Assert.Equal(["voting.closed", "voting.result-notified"], tail.Entries.Select(e => e.Kind));
+        var tail = await staff.GetOk<LedgerEntriesPage>($"{kit.Ledger}/entries?start={closed.TreeSize - 3}&count=3");
+        Assert.Equal(["voting.closed", "voting.result-notified", "progress.completed"], tail.Entries.Select(e => e.Kind));
 
         await kit.DeclareClaimsAsync(LaterClaims, firstCreditor: 1000, parallel: 8);
         var newest = await kit.PublishAsync();

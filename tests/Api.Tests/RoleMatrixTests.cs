@@ -133,5 +133,6 @@ public sealed class RoleMatrixTests(PostgresServer postgres)
         .Replace("{evidenceId}", "ev-none", StringComparison.Ordinal)
         .Replace("{keyId}", "no-such-key", StringComparison.Ordinal)
         .Replace("{resource}", "real-estate", StringComparison.Ordinal)
-        .Replace("{transferId}", "T00001", StringComparison.Ordinal);
+        .Replace("{transferId}", "T00001", StringComparison.Ordinal)
+        .Replace("{node}", "announcement", StringComparison.Ordinal);
 }

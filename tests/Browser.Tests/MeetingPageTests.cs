@@ -20,6 +20,7 @@ public sealed class MeetingPageTests(PostgresServer postgres, Chromium chromium)
         var judge = await chromium.NewPersonAsync(server.Address);
         await SignIn.AsAsync(judge, scenario.Judge);
         await judge.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+        await judge.WaitForSelectorAsync("main[data-view='meeting']");
         await judge.WaitForSelectorAsync("table.tally[data-votes='0']");
         var judgeNavigations = 0;
         judge.FrameNavigated += (_, frame) => { if (frame == judge.MainFrame) judgeNavigations++; };
@@ -63,8 +64,16 @@ public sealed class MeetingPageTests(PostgresServer postgres, Chromium chromium)
             current = route;
             route.ConnectToServer();
         });
+        // Cut off means cut off: without a WebSocket the client falls back to server-sent events or long polling,
+        // which would otherwise reconnect it at once.
+        await judge.RouteAsync(new Regex("/hubs/live"), async route =>
+        {
+            if (blocked) await route.AbortAsync();
+            else await route.ContinueAsync();
+        });
         await SignIn.AsAsync(judge, scenario.Judge);
         await judge.GotoAsync($"/#/meetings/{scenario.MeetingId}");
+        await judge.WaitForSelectorAsync("main[data-view='meeting']");
         await judge.WaitForSelectorAsync("#connection[data-state='connected']");
         await judge.WaitForSelectorAsync("table.tally[data-votes='0']");
 

@@ -42,10 +42,11 @@ public sealed class People(ServerHost server)
         return person with { CreditorId = creditorId };
     }
 
-    /// <summary>Signs in for a bearer token; with a TOTP secret, the current code goes along.</summary>
+    /// <summary>Signs in for a bearer token; with a TOTP secret, the code of the server's current time goes along.</summary>
     public async Task<Person> SignInAsync(string username, string password, string? totpSecret)
     {
-        var code = totpSecret is null ? null : TotpGenerator.Code(Base32.Decode(totpSecret), DateTimeOffset.UtcNow);
+        // The code of the server's time: a test that moves the server's clock signs people in at that time.
+        var code = totpSecret is null ? null : TotpGenerator.Code(Base32.Decode(totpSecret), server.Clock.GetUtcNow());
         using var response = await Anonymous.PostAsJsonAsync("/api/auth/token", new SignInRequest(username, password, code), ApiJson.Options);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"sign-in of {username} failed: {(int)response.StatusCode} {text}");

@@ -14,14 +14,18 @@ public sealed class ServerHost : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private ServerHost(WebApplication app, Uri address)
+    private ServerHost(WebApplication app, Uri address, TimeProvider clock)
     {
         this.app = app;
         Address = address;
+        Clock = clock;
         Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public Uri Address { get; }
+
+    /// <summary>The server's clock: a test's <see cref="ManualClock"/>, or the system's.</summary>
+    public TimeProvider Clock { get; }
     public HttpClient Http { get; }
     public IServiceProvider Services => app.Services;
 
@@ -48,7 +52,7 @@ public sealed class ServerHost : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ServerHost(app, new Uri(address));
+        return new ServerHost(app, new Uri(address), clock ?? TimeProvider.System);
     }
 
     public HubClient Hub(string? accessToken = null) => new(new Uri(Address, "/hubs/live"), accessToken);

@@ -60,4 +60,16 @@ public interface ICaseGrain : IGrainWithStringKey
 
     /// <summary>Records that a creditor was invited into the case.</summary>
     Task AddParticipant(string creditorId, string invitedBy);
+
+    /// <summary>Where the case stands on its path (流程节点), as of the court's today.</summary>
+    Task<CaseProgressView> GetProgress();
+
+    /// <summary>The administrator completes a step once every earlier step is complete.</summary>
+    Task<CaseProgressView> CompleteNode(CompleteNode command);
+
+    /// <summary>The case's judge sets or changes a step's due date.</summary>
+    Task<CaseProgressView> SetNodeDueDate(SetNodeDueDate command);
+
+    /// <summary>A meeting of the case closed a vote: completes the steps that vote settles.</summary>
+    Task RecordVoteClosed(MeetingVoteClosed notice);
 }

@@ -65,4 +65,7 @@ public interface IMeetingGrain : IGrainWithStringKey, IRemindable
     Task<OwnBallot> GetOwnBallot(string resolutionId, string creditorId);
 
     Task<MeetingMinutes> GetMinutes();
+
+    /// <summary>The claims the court has given a provisional amount in this meeting (EBL 59(2)).</summary>
+    Task<IReadOnlyList<string>> GetProvisionalClaimIds();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CaseGrains.Cases.Progress;
 using CaseGrains.Claims;
 using CaseGrains.Departments;
 using CaseGrains.Runtime;
@@ -24,6 +25,8 @@ namespace CaseGrains.Cases;
 [JsonDerivedType(typeof(DistributionRecorded), "distribution.recorded")]
 [JsonDerivedType(typeof(MeetingAdded), "meeting.added")]
 [JsonDerivedType(typeof(CreditorInvited), "creditor.invited")]
+[JsonDerivedType(typeof(ProgressNodeCompleted), "progress.completed")]
+[JsonDerivedType(typeof(NodeDueDateSet), "progress.dueDateSet")]
 public abstract record CaseFact(string CaseId, string Actor, DateTimeOffset At) : ILedgerFact, IOutboxFact
 {
     [JsonIgnore] public abstract string LedgerKind { get; }

@@ -11,11 +11,8 @@ namespace CaseGrains.Cases;
 /// (with its ledger entry, and the notice to a declaring department) before the caller hears of it and before
 /// watchers are told. Each claim action is checked against <see cref="ClaimLifecycle"/> and against who may take it.
 /// </summary>
-public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseGrain
+public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseGrain
 {
-    /// <summary>Dates in a case (the declaration deadline) are court dates, in China Standard Time.</summary>
-    private static readonly TimeSpan CourtTimeZone = TimeSpan.FromHours(8);
-
     public const int MaxEvidencePerClaim = 50;
     public const int MaxTaxLines = 200;
 
@@ -213,7 +210,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         }
         if (finalDistributionPaid)
             throw RuleViolationException.Conflict("final", "The final distribution has already been paid.");
-        await CommitAsync(new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final, command.Reference));
+        var recorded = new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final, command.Reference);
+        await CommitWithProgressAsync(recorded, ProgressSettledBy(recorded));
         return View();
     }
 
@@ -240,17 +238,21 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         await CommitAsync(new MeetingAdded(Key, opened!.AdministratorId, clock.GetUtcNow(), meetingId));
     }
 
-    private async Task<long> CommitAsync(CaseFact fact)
+    private async Task<long> CommitAsync(CaseFact fact) => (await CommitAllAsync([fact]))[0];
+
+    /// <summary>Commits facts in one transaction, applies them, then tells creditors who joined the case by them.</summary>
+    private async Task<IReadOnlyList<long>> CommitAllAsync(IReadOnlyList<CaseFact> batch)
     {
-        var positions = await facts.AppendAsync([fact]);
-        Apply(fact);
+        var positions = await facts.AppendAsync(batch);
+        foreach (var fact in batch) Apply(fact);
         foreach (var creditorId in joined) await GrainFactory.Get<Creditors.ICreditorGrain>(creditorId).JoinCase(Key);
         joined.Clear();
-        return positions[0];
+        return positions;
     }
 
     private void Apply(CaseFact fact)
     {
+        progress.Apply(fact);
         switch (fact)
         {
             case CaseOpened o:
@@ -403,8 +405,8 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
     /// <summary>Whether a declaration made now is late, and the first distribution round it can share in (EBL 56).</summary>
     private (bool Late, int Round) Lateness(DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.ToOffset(CourtTimeZone).DateTime);
-        var late = opened!.DeclarationDeadline is { } deadline && today > deadline;
+        var today = CourtCalendar.DayOf(now);
+        var late = progress.DeclarationDeadline is { } deadline && today > deadline;
         return (late, distributionRounds + 1);
     }
 
@@ -483,7 +485,7 @@ public sealed class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates live, TimeP
         return new CaseView(Key, o.CaseNumber, o.Court, o.DebtorName, o.DebtorCreditCode, o.Procedure, o.JudgeId, o.AdministratorId,
             o.AcceptedOn, claimOrder.Count, [.. meetings])
         {
-            DeclarationDeadline = o.DeclarationDeadline,
+            DeclarationDeadline = progress.DeclarationDeadline,
             DistributionRounds = distributionRounds,
             FinalDistributionPaid = finalDistributionPaid,
         };

@@ -333,6 +333,12 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             new MinutesAttendance(minutes.CheckedIn, minutes.FirstCheckInAt, minutes.LastCheckInAt), [.. items], [.. minutes.Entries], clock.GetUtcNow()));
     }
 
+    public Task<IReadOnlyList<string>> GetProvisionalClaimIds()
+    {
+        RequireScheduled();
+        return Task.FromResult<IReadOnlyList<string>>([.. provisionalAmounts.Keys]);
+    }
+
     public Task ReceiveReminder(string name, DateTimeOffset due) => ProcessDueAsync();
 
     /// <summary>Opens, closes and notifies whatever the agenda's times have made due, then sets the reminder to the next time.</summary>
@@ -417,7 +423,9 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         PublishTally(resolution);
         PublishMeeting();
         await NotifyAsync(resolution, round);
-        // After the notice, so that the checkpoint of a closed vote covers the whole close.
+        await TellCaseAsync(m.CaseId, new MeetingVoteClosed(Key, resolution.Id, resolution.Draft.Kind, outcome.Passed,
+            resolutions.Values.All(r => r.Status == ResolutionStatus.Closed), actorId));
+        // After the notice and the progress it settles, so that the checkpoint of a closed vote covers the whole close.
         await PublishLedgerCheckpointAsync(m.CaseId);
         await ArmAsync(NextDue());
     }
@@ -434,6 +442,21 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             await GrainFactory.Get<ILedgerGrain>(caseId).PublishCheckpoint();
         }
         catch (Exception e) when (e is RuleViolationException or GrainCallTimeoutException)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Tells the case that a vote closed, so that the steps it settles (the first meeting, an adopted plan) complete.
+    /// The close is committed already; if the case cannot record it now, the administrator completes those steps.
+    /// </summary>
+    private async Task TellCaseAsync(string caseId, MeetingVoteClosed notice)
+    {
+        try
+        {
+            await GrainFactory.Get<ICaseGrain>(caseId).RecordVoteClosed(notice);
+        }
+        catch (Exception e) when (e is RuleViolationException or GrainCallTimeoutException or InconsistentStateException)
         {
         }
     }

@@ -14,7 +14,7 @@ namespace CaseGrains.WebFront.Live;
 
 /// <summary>
 /// The real-time channel, for signed-in people only. Clients watch a case or a meeting (a SignalR group each) and get
-/// the current state on joining, then every change: events "claim", "meeting" and "tally", and a creditor's own "result" when a vote closes. Every method checks the
+/// the current state on joining, then every change: events "claim", "progress" (a case's steps), "meeting" and "tally", and a creditor's own "result" when a vote closes. Every method checks the
 /// caller's part in the case; group names are never taken from the client.
 /// </summary>
 [Authorize]

@@ -20,18 +20,28 @@ export function live(indicator) {
     indicator.textContent = `${t('connection')}: ${t(state)}`;
   };
   connection.onreconnecting(() => show('reconnecting'));
-  connection.onreconnected(async () => { show('connected'); for (const watch of watchers) await watch(connection); });
+  connection.onreconnected(async () => { show('connected'); await watchAll(); });
   connection.onclose(() => { show('disconnected'); setTimeout(start, 1000); });
   async function start() {
     if (connection.state !== HubConnectionState.Disconnected) return;
     show('connecting');
     try {
       await connection.start();
-      show('connected');
-      for (const watch of watchers) await watch(connection);
     } catch {
       show('disconnected');
       setTimeout(start, 1000);
+      return;
+    }
+    show('connected');
+    await watchAll();
+  }
+  // Each watcher once, as the set stood when the connection came up: one added meanwhile runs by itself (see
+  // `watching`), one removed meanwhile (its page is gone) is skipped, and one that fails because the connection
+  // dropped again neither stops the others nor counts as a failed start; it runs again after the next reconnect.
+  async function watchAll() {
+    for (const watch of [...watchers]) {
+      if (!watchers.has(watch)) continue;
+      try { await watch(connection); } catch { /* runs again after the next reconnect */ }
     }
   }
   connection.restart = async () => { await connection.stop(); await start(); };
@@ -40,10 +50,22 @@ export function live(indicator) {
   return connection;
 }
 
-/** Runs `watch` now (if connected) and after every reconnect, until the returned function is called. */
+/**
+ * Runs `watch` now (if connected) and after every reconnect, until the returned function is called. If the connection
+ * drops while it runs, the page still renders and the watch runs again once the connection is back.
+ */
 export async function watching(watch) {
   watchers.add(watch);
-  if (connection?.state === HubConnectionState.Connected) await watch(connection);
+  if (connection?.state === HubConnectionState.Connected) {
+    try {
+      await watch(connection);
+    } catch (e) {
+      if (connection.state === HubConnectionState.Connected) {
+        watchers.delete(watch);
+        throw e;
+      }
+    }
+  }
   return () => watchers.delete(watch);
 }
 

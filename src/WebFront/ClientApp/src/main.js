@@ -11,6 +11,7 @@ import { receiptView } from './views/receipt.js';
 import { accountView } from './views/account.js';
 import { sharedDataView } from './views/shareddata.js';
 import { creditorsView } from './views/creditors.js';
+import { dashboardView } from './views/dashboard.js';
 
 const main = document.querySelector('main');
 const indicator = document.querySelector('#connection');
@@ -26,7 +27,9 @@ const routes = [
   ['creditors', /^#\/cases\/([\w-]+)\/creditors$/, (m) => creditorsView(state, m[1])],
   ['meeting', /^#\/meetings\/([\w-]+)$/, (m) => meetingView(state, m[1])],
   ['receipt', /^#\/receipt$/, () => receiptView(state)],
-  ['home', /^#\/?$/, () => homeView(state)],
+  ['dashboard', /^#\/dashboard$/, () => dashboardView(state)],
+  // A judge's home is the dashboard of the court's cases.
+  ['home', /^#\/?$/, () => (state.me?.role === 'judge' ? dashboardView(state) : homeView(state))],
 ];
 
 async function me() {

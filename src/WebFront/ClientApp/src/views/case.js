@@ -2,6 +2,7 @@ import { t, yuan, date } from '../i18n.js';
 import { el, field } from '../dom.js';
 import { api, parseYuan, upload } from '../api.js';
 import { watching, on } from '../live.js';
+import { progressSection } from './progress.js';
 
 /** A case: its facts, claims (a creditor's own, or the administrator's review queue) and meetings, live. */
 export async function caseView(state, caseId) {
@@ -137,5 +138,6 @@ export async function caseView(state, caseId) {
     el('section', {}, claimsHost),
     isCreditor ? null : el('p', {}, el('a', { href: `/api/cases/${caseId}/claim-list.csv`, download: `claim-list-${caseId}.csv`, className: 'export-claim-list' }, t('exportClaimList'))),
     evidenceHost,
+    await progressSection(state, c),
   ];
 }
