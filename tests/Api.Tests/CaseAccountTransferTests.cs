@@ -29,6 +29,24 @@ public sealed class CaseAccountTransferTests(PostgresServer postgres) : IAsyncLi
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ApiJson.Options);
 
     [Fact]
+    public async Task A_transfer_over_a_limit_waits_on_the_judges_dashboard_until_the_judge_approves_it()
+    {
+        await account.DepositAsync(500_000_00, "CMB-20260601-0009");
+        var (status, transfer) = await account.TransferAsync(100_000_01);
+        Assert.Equal(202, status);
+
+        var waiting = (await account.Judge.Http.GetOk<CaseGrains.WebFront.Dashboard.JudgeDashboard>("/api/judge/dashboard"))
+            .Cases.Single(c => c.CaseId == account.CaseId).Waiting;
+        var item = Assert.Single(waiting, w => w.Kind == CaseGrains.WebFront.Dashboard.WaitingItemKinds.TransferApproval);
+        Assert.Equal((transfer.TransferId, "account"), (item.Subject, item.Reference));
+
+        await account.ApproveAsync(transfer.TransferId);
+        var after = (await account.Judge.Http.GetOk<CaseGrains.WebFront.Dashboard.JudgeDashboard>("/api/judge/dashboard"))
+            .Cases.Single(c => c.CaseId == account.CaseId).Waiting;
+        Assert.DoesNotContain(after, w => w.Kind == CaseGrains.WebFront.Dashboard.WaitingItemKinds.TransferApproval);
+    }
+
+    [Fact]
     public async Task A_transfer_within_every_limit_executes_at_once_and_each_step_is_in_the_ledger()
     {
         var deposit = await account.DepositAsync(500_000_00, "CMB-20260601-0001");

@@ -10,6 +10,7 @@ public static class DashboardRegistration
         services.AddSingleton<JudgeDashboardBuilder>();
         services.AddWaitingItemSource<ClaimObjectionsWaiting>();
         services.AddWaitingItemSource<ProvisionalAmountsWaiting>();
+        services.AddWaitingItemSource<TransferApprovalsWaiting>();
         return services;
     }
 

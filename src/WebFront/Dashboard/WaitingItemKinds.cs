@@ -8,4 +8,7 @@ public static class WaitingItemKinds
 
     /// <summary>An undetermined claim has no vote at a coming meeting unless the court sets a provisional amount (EBL 59(2)).</summary>
     public const string ProvisionalAmount = "provisionalAmount";
+
+    /// <summary>A transfer from the case account exceeds a limit set when the account opened; it waits for the judge's approval.</summary>
+    public const string TransferApproval = "transferApproval";
 }

@@ -75,7 +75,7 @@ export async function dashboardView(state) {
     const items = data.cases.flatMap((c) => c.waiting.map((w) => [c, w])).sort(([, a], [, b]) => a.since.localeCompare(b.since));
     waitingHost.replaceChildren(items.length === 0 ? el('p', { className: 'muted' }, t('nothingWaiting')) : el('ul', { className: 'waiting' },
       ...items.map(([c, w]) => el('li', { dataset: { kind: w.kind, subject: w.subject } },
-        el('a', { href: `#/cases/${c.caseId}` }, c.caseNumber), ': ',
+        el('a', { href: w.reference === 'account' ? `#/cases/${c.caseId}/account` : `#/cases/${c.caseId}` }, c.caseNumber), ': ',
         waitingText(w),
         el('span', { className: 'muted' }, ` · ${t('since', { when: moment(w.since) })}`)))));
   };
@@ -137,6 +137,7 @@ export async function dashboardView(state) {
     renderCases();
   }));
   state.cleanup.push(on('claim', (claim) => { if (caseOf(claim.caseId)) refresh(); }));
+  state.cleanup.push(on('account', (account) => { if (caseOf(account.caseId)) refresh(); }));
   state.cleanup.push(await watching(async (live) => {
     // A new connection is in no group yet: join everything again, then read what was missed while away.
     connection = live;
