@@ -49,6 +49,7 @@ public static class WebFrontExtensions
         services.AddSingleton<ILiveUpdates>(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<LiveBroadcaster>());
         services.AddSingleton<ConnectionRegistry>();
+        services.AddSingleton<GroupSizes>();
         services.AddOptions<LoadTestOptions>().BindConfiguration(LoadTestOptions.Section);
         AddSecurity(services);
         services.AddMachineApi();

@@ -45,10 +45,12 @@ public sealed class MeetingScenario : IAsyncDisposable
 
     public string CreditorOf(int creditor) => @case.CreditorOf(creditor);
 
-    public static async Task<MeetingScenario> StartAsync(PostgresServer postgres, string caseId)
+    public static async Task<MeetingScenario> StartAsync(PostgresServer postgres, string caseId, IDictionary<string, string?>? settings = null)
     {
         var database = await postgres.CreateDatabaseAsync();
-        var scenario = new MeetingScenario(database, await ServerHost.StartAsync(database, Settings), caseId);
+        var all = new Dictionary<string, string?>(Settings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
+        var scenario = new MeetingScenario(database, await ServerHost.StartAsync(database, all), caseId);
         await scenario.@case.OpenAsync();
         scenario.Judge = scenario.@case.Judge;
         scenario.Administrator = scenario.@case.Administrator;

@@ -18,7 +18,7 @@ namespace CaseGrains.WebFront.Live;
 /// caller's part in the case; group names are never taken from the client.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, ConnectionRegistry connections, IOptions<SecurityOptions> options,
+public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, ConnectionRegistry connections, GroupSizes groups, IOptions<SecurityOptions> options,
     IOptions<LoadTestOptions> load) : Hub
 {
     public override Task OnConnectedAsync()
@@ -38,6 +38,7 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.User!.Actor(), Context.ConnectionId);
+        groups.Leave(Context);
         return Task.CompletedTask;
     }
 
@@ -45,9 +46,9 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     public async Task<CaseView> WatchCase(string caseId)
     {
         var roles = await access.RequireAsync(Context.User!, Ids.Check(caseId, "caseId"), CaseRoles.Participant);
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CaseGroup(caseId));
-        if ((roles & CaseRoles.Staff) != 0) await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CaseStaffGroup(caseId));
-        if ((roles & CaseRoles.Creditor) != 0) await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CreditorGroup(Context.User!.CreditorId()!));
+        await groups.JoinAsync(Context, Groups, LiveUpdate.CaseGroup(caseId));
+        if ((roles & CaseRoles.Staff) != 0) await groups.JoinAsync(Context, Groups, LiveUpdate.CaseStaffGroup(caseId));
+        if ((roles & CaseRoles.Creditor) != 0) await groups.JoinAsync(Context, Groups, LiveUpdate.CreditorGroup(Context.User!.CreditorId()!));
         return await grains.Get<ICaseGrain>(caseId).Get();
     }
 
@@ -55,7 +56,7 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     public async Task<MeetingView> WatchMeeting(string meetingId)
     {
         await RequireInMeetingAsync(meetingId, CaseRoles.Participant);
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.MeetingGroup(meetingId));
+        await groups.JoinAsync(Context, Groups, LiveUpdate.MeetingGroup(meetingId));
         return await grains.Get<IMeetingGrain>(meetingId).GetForCreditors();
     }
 
@@ -63,7 +64,7 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     public async Task<MeetingView> WatchMeetingAsStaff(string meetingId)
     {
         await RequireInMeetingAsync(meetingId, CaseRoles.Staff);
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.MeetingStaffGroup(meetingId));
+        await groups.JoinAsync(Context, Groups, LiveUpdate.MeetingStaffGroup(meetingId));
         return await grains.Get<IMeetingGrain>(meetingId).Get();
     }
 
@@ -72,7 +73,7 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
     {
         var creditorId = Context.User!.CreditorId()
             ?? throw RuleViolationException.NotAllowed("creditorId", "Results are sent to creditors.");
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveUpdate.CreditorGroup(creditorId));
+        await groups.JoinAsync(Context, Groups, LiveUpdate.CreditorGroup(creditorId));
     }
 
     public async Task CheckIn(string meetingId)
