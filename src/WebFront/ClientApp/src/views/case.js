@@ -1,4 +1,5 @@
 import { t, yuan, date } from '../i18n.js';
+import { conveneForm } from './convene.js';
 import { el, field } from '../dom.js';
 import { api, parseYuan, upload } from '../api.js';
 import { watching, on } from '../live.js';
@@ -133,6 +134,7 @@ export async function caseView(state, caseId) {
       isCreditor ? null : ' · ', isCreditor ? null : el('a', { href: `#/cases/${caseId}/account`, className: 'account-link' }, t('acctLink')),
       isCreditor ? null : ' · ', el('a', { href: `#/cases/${caseId}/shared-data`, className: 'shared-data-link' }, t('sdLink'))),
     el('section', {}, el('h3', {}, t('meetings')), el('ul', {}, ...c.meetingIds.map((m) => el('li', {}, el('a', { href: `#/meetings/${m}` }, m))))),
+    isAdministrator ? conveneForm(caseId, c) : null,
     isCreditor ? declareForm() : null,
     message,
     el('section', {}, claimsHost),
