@@ -22,8 +22,8 @@ public sealed class SeededMeeting : IAsyncDisposable
     public const string MeetingId = "bench-2026-m1";
     public static readonly int Creditors = int.TryParse(Environment.GetEnvironmentVariable("CASEGRAINS_BENCH_CREDITORS"), out var n) ? n : 100_000;
 
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static SeededMeeting? shared;
+    // Seeded once per process, by whichever benchmark asks first.
+    private static readonly Lazy<Task<SeededMeeting>> Shared = new(SeedAsync);
 
     private readonly PostgresServer postgres;
 
@@ -39,24 +39,10 @@ public sealed class SeededMeeting : IAsyncDisposable
     public IGrainFactory Grains => Server.Services.GetRequiredService<IGrainFactory>();
     public GrainRuntime Runtime => Server.Services.GetRequiredService<GrainRuntime>();
 
-    public static async Task<SeededMeeting> GetAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            return shared ??= await SeedAsync();
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public static Task<SeededMeeting> GetAsync() => Shared.Value;
 
     /// <summary>Deactivates every idle activation (the meeting and the case): the next call loads them from PostgreSQL.</summary>
-    public async Task DeactivateAllAsync()
-    {
-        while (Runtime.ActivationCount > 0) await Runtime.CollectIdleAsync();
-    }
+    public Task DeactivateAllAsync() => Runtime.DeactivateAllAsync();
 
     private static async Task<SeededMeeting> SeedAsync()
     {
