@@ -258,7 +258,7 @@ public sealed class CaseAccountTransferTests(PostgresServer postgres) : IAsyncLi
         Assert.Equal(1, deposited.Deposits);
         var (_, waiting) = await account.TransferAsync(150_000_00);
         var seen = await hub.WaitForAsync<TransferView>("transfer", t => t.TransferId == waiting.TransferId, TimeSpan.FromSeconds(10));
-        Assert.Equal(TransferStatus.AwaitingApproval, seen.Status);
+        Assert.Equal((TransferStatus.AwaitingApproval, account.CaseId), (seen.Status, seen.CaseId));
         var held = await hub.WaitForAsync<CaseAccountView>("account", a => a.PendingApprovals.Count == 1, TimeSpan.FromSeconds(10));
         Assert.Equal(150_000_00, held.ReservedFen);
 

@@ -48,7 +48,7 @@ public sealed class SharedDataTests(PostgresServer postgres) : IAsyncLifetime
     public async Task A_second_batch_is_compared_with_the_first_field_by_field_and_both_are_in_the_ledger()
     {
         var first = await ShareOk("real-estate", Estate("粤(2020)深圳市不动产权第0001号", "南山区科技园1栋"), Estate("粤(2021)深圳市不动产权第0002号", "福田区1号"));
-        Assert.Equal((2, 2), (first.Report.Received, first.Report.Accepted));
+        Assert.Equal((2, 2, scenario.CaseId), (first.Report.Received, first.Report.Accepted, first.Report.CaseId));
         Assert.Equal(2, first.Report.Differences.Added.Count);
 
         var second = await ShareOk("real-estate", Estate("粤(2020)深圳市不动产权第0001号", "南山区科技园1栋", sealedByCourt: true),

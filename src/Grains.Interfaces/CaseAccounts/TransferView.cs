@@ -27,4 +27,7 @@ public sealed record TransferView(
 
     /// <summary>Why an executed distribution could not be recorded as a round, when it could not.</summary>
     public string? DistributionRoundNote { get; init; }
+
+    /// <summary>The case whose account it is; live updates name it so that a page watching several cases can tell them apart.</summary>
+    public string CaseId { get; init; } = "";
 }

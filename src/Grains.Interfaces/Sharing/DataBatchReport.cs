@@ -15,4 +15,7 @@ public sealed record DataBatchReport(
     int Accepted,
     IReadOnlyList<RecordProblem> Rejected,
     DataDifferences Differences,
-    string RecordsSha256);
+    string RecordsSha256)
+{
+    public string CaseId { get; init; } = "";
+}

@@ -285,7 +285,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
             case TransferRequested r:
                 reserved += r.AmountFen;
                 transfers[r.TransferId] = new TransferView(r.TransferId, r.Kind, TransferStatus.AwaitingApproval, r.AmountFen, r.Purpose, r.Payee,
-                    r.Distribution, r.Exceeded, r.Actor, r.At);
+                    r.Distribution, r.Exceeded, r.Actor, r.At) { CaseId = Key };
                 transferOrder.Add(r.TransferId);
                 break;
             case TransferApproved a:

@@ -41,7 +41,10 @@ public sealed class SharedDataGrain(IFactLog<DataBatchReceived> facts, ILiveUpda
         var snapshot = kept.Concat(previous.Where(r => rejectedKeys.Contains(r[resource.KeyField]) && !keptKeys.Contains(r[resource.KeyField]))).ToList();
         var report = new DataBatchReport($"{resource.Code}-{batches.Count + 1}", resource.Code, batch.Department, batch.Reference, clock.GetUtcNow(),
             batch.Records.Count, kept.Count, problems, DataComparison.Compare(resource.KeyField, previous, snapshot),
-            Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.Serialize(kept))));
+            Convert.ToHexStringLower(SHA256.HashData(CanonicalJson.Serialize(kept))))
+        {
+            CaseId = Key,
+        };
         var fact = new DataBatchReceived(Key, $"dept-{batch.Department}", report.ReceivedAt, report, snapshot);
         var positions = await facts.AppendAsync([fact]);
         Apply(fact);

@@ -315,8 +315,8 @@ export async function accountView(state, caseId) {
     render();
   }));
   state.cleanup.push(on('transfer', (update) => {
-    // Transfer ids are per case; one already on this page with the same request time is this case's.
-    const i = transfers.findIndex((x) => x.transferId === update.transferId && x.requestedAt === update.requestedAt);
+    if (update.caseId !== caseId) return;
+    const i = transfers.findIndex((x) => x.transferId === update.transferId);
     if (i < 0) return;
     transfers[i] = update;
     render();

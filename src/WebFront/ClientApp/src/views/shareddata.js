@@ -9,7 +9,7 @@ const when = (value) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium
 /**
  * What source departments shared into a case: each resource's newest records and, for the judge and the
  * administrator, every batch with its quality report and its differences from the batch before. A new batch arrives
- * live ("sharedData" to the case's staff group); the page then reads both lists again, since the event does not name its case.
+ * live ("sharedData" to the case's staff group, naming its case); the page then reads both lists again.
  */
 export async function sharedDataView(state, caseId) {
   const me = state.me;
@@ -93,7 +93,7 @@ export async function sharedDataView(state, caseId) {
   const refresh = async () => { await load(); render(); };
 
   await refresh();
-  state.cleanup.push(on('sharedData', () => refresh()));
+  state.cleanup.push(on('sharedData', (report) => { if (report.caseId === caseId) refresh(); }));
   state.cleanup.push(await watching(async (connection) => {
     await connection.invoke('WatchCase', caseId);
     await refresh();
