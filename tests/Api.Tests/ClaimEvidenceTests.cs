@@ -118,6 +118,19 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_creditor_of_the_case_cannot_download_the_evidence_though_its_ids_are_in_the_ledger()
+    {
+        using var response = await Upload(Pdf, "application/pdf");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var another = await scenario.InviteAsync(scenario.CreditorOf(2));
+
+        using var nosy = await another.Http.GetAsync(response.Headers.Location);
+        await AssertProblem(nosy, 403, "claimId");
+        using var judge = await scenario.Judge.Http.GetAsync(response.Headers.Location);
+        Assert.Equal(Pdf, await judge.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_folder_in_the_file_name_is_dropped()
     {
         using var response = await Upload([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3], "image/png", EvidenceUrl("../../etc/收据.png"));

@@ -146,4 +146,21 @@ public sealed class MachineApiIdempotencyTests(PostgresServer postgres) : IAsync
             throw new HttpRequestException("The connection was reset before the answer arrived.");
         }
     }
+
+    [Fact]
+    public async Task A_request_refused_by_the_rate_limit_leaves_its_key_free_for_a_later_retry()
+    {
+        await using var limited = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync(), new Dictionary<string, string?> { ["Security:RequestsPerMinute"] = "30" });
+        var limitedCase = new CaseScenario(limited, "idem-limited");
+        await limitedCase.OpenAsync();
+        var bureau = await new MachineScenario(limited).RegisterAsync();
+        for (var i = 0; i < 30; i++) (await bureau.Client().ReadFeedAsync()).Dispose();
+        var key = DepartmentApiClient.NewIdempotencyKey();
+
+        using var refused = await bureau.Client().DeclareTaxClaimAsync(limitedCase.CaseId, MachineScenario.Declaration(100_00), key);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(limited, "select count(*) from idempotency_record where strpos(idem_key, $1) > 0", key));
+        Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(limited, "select count(*) from grain_fact where grain_type = 'case' and data->>'fact' = 'claim.taxDeclared'"));
+    }
 }

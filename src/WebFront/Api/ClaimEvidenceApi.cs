@@ -61,8 +61,11 @@ public static class ClaimEvidenceApi
         return TypedResults.Created($"/api/cases/{caseId}/claims/{claimId}/evidence/{evidenceId}", filed);
     }
 
-    private static async Task<FileContentHttpResult> Download(string caseId, string claimId, string evidenceId, IEvidenceStore store, HttpContext http)
+    private static async Task<FileContentHttpResult> Download(string caseId, string claimId, string evidenceId, IEvidenceStore store, HttpContext http,
+        IGrainFactory grains)
     {
+        // Another creditor's evidence stays theirs: the ids are in the ledger, which every participant reads.
+        await ClaimLifecycleApi.VisibleClaimAsync(grains.Get<ICaseGrain>(Ids.Check(caseId, "caseId")), claimId, http);
         var found = await store.ReadAsync(Ids.Check(caseId, "caseId"), Ids.Check(claimId, "claimId"), Ids.Check(evidenceId, "evidenceId"), http.RequestAborted)
             ?? throw RuleViolationException.NotFound("evidenceId", $"Claim {claimId} has no evidence {evidenceId}.");
         // RFC 9530: the digest of the file as sent, the same SHA-256 as in the ledger.

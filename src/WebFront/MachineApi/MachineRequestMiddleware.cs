@@ -126,7 +126,9 @@ public sealed partial class MachineRequestMiddleware(
             LogLeftInFlight(logger, caller.Department, context.Request.Path);
             throw;
         }
-        if (first.Status < 500) await idempotency.CompleteAsync(caller.Department, idempotencyKey, first, CancellationToken.None);
+        // The department's rate limit refused it before it ran: the key is let go, so that a retry later runs the request.
+        if (first.Status == StatusCodes.Status429TooManyRequests) await idempotency.ReleaseAsync(caller.Department, idempotencyKey, CancellationToken.None);
+        else if (first.Status < 500) await idempotency.CompleteAsync(caller.Department, idempotencyKey, first, CancellationToken.None);
         else LogLeftInFlight(logger, caller.Department, context.Request.Path);
         await WriteAsync(context, first);
     }
