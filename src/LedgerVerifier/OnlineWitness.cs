@@ -11,12 +11,12 @@ internal sealed class OnlineWitness(NoteVerifier logKey, CosignatureSigner witne
 {
     public async Task<OnlineWitnessOutcome> RunAsync(string? lastCosigned, CancellationToken cancellationToken)
     {
-        long? from = null;
+        SignedCheckpoint? given = null;
         if (lastCosigned is not null)
         {
             try
             {
-                from = SignedCheckpoint.Parse(lastCosigned).Size;
+                given = SignedCheckpoint.Parse(lastCosigned);
             }
             catch (FormatException e)
             {
@@ -24,7 +24,7 @@ internal sealed class OnlineWitness(NoteVerifier logKey, CosignatureSigner witne
             }
         }
 
-        var work = await server.GetCheckpointAsync(from, cancellationToken);
+        var work = await server.GetCheckpointAsync(given?.Size, cancellationToken);
         string? note = null;
         var last = lastCosigned;
         if (last is null && work.LastCosigned is not null)
@@ -48,10 +48,22 @@ internal sealed class OnlineWitness(NoteVerifier logKey, CosignatureSigner witne
             return OnlineWitnessOutcome.Refused("the server's newest checkpoint is malformed: " + e.Message, note);
         }
 
-        var lastSize = last is null ? 0 : SignedCheckpoint.Parse(last).Size;
+        var lastParsed = given;
+        if (lastParsed is null && last is not null)
+        {
+            try
+            {
+                lastParsed = SignedCheckpoint.Parse(last);
+            }
+            catch (FormatException e)
+            {
+                return OnlineWitnessOutcome.Refused("the last cosigned checkpoint the server holds is malformed: " + e.Message, note);
+            }
+        }
+        var lastSize = lastParsed?.Size ?? 0;
         if (work.FromSize != lastSize)
             return await RefuseAsync(newest, $"the server sent a proof from size {work.FromSize}, not from the last cosigned size {lastSize}", note, cancellationToken);
-        if (last is not null && SameCheckpoint(SignedCheckpoint.Parse(last), newest))
+        if (lastParsed is not null && SameCheckpoint(lastParsed, newest))
             return new OnlineWitnessOutcome(true, $"nothing new: size {newest.Size} of {newest.Origin} is already cosigned", null, last, note);
 
         IReadOnlyList<byte[]> proof;

@@ -37,6 +37,7 @@ public interface ICaseAccountGrain : IGrainWithStringKey
     /// <summary>Every transfer, oldest first.</summary>
     Task<IReadOnlyList<TransferView>> GetTransfers();
 
-    /// <summary>Transfers waiting for the judge, oldest first; empty while the account is not open.</summary>
+    /// <summary>Transfers waiting for the judge, oldest first; empty while the account is not open. Runs beside commits, so a dashboard never waits for one.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<PendingApproval>> GetPendingApprovals();
 }

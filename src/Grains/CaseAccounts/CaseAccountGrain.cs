@@ -158,8 +158,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         return Task.FromResult<IReadOnlyList<TransferView>>([.. transferOrder.Select(id => transfers[id])]);
     }
 
-    /// <summary>Reads the list the grain keeps as an immutable snapshot, so a dashboard never waits for a commit.</summary>
-    [AlwaysInterleave]
+    // Interleaves (see the interface): reads only the immutable snapshot that each commit replaces.
     public Task<IReadOnlyList<PendingApproval>> GetPendingApprovals() => Task.FromResult<IReadOnlyList<PendingApproval>>(pending);
 
     /// <summary>Checks the balance and the limits, commits the request, and its execution when no limit is exceeded.</summary>

@@ -117,8 +117,13 @@ public sealed record BallotCast(string CaseId, string MeetingId, string Actor, D
     VoteChoice Choice, long BallotNumber, string Salt, int Round = 0, BallotChannel Channel = BallotChannel.Online, string? ScanSha256 = null)
     : MeetingFact(CaseId, MeetingId, Actor, At)
 {
+    private string? commitment;
+
     public override string LedgerKind => "vote.cast";
-    public override object LedgerData => new { MeetingId, ResolutionId, Round, BallotNumber, Channel, ScanSha256, Commitment = BallotCommitment.Of(this) };
+    public override object LedgerData => new { MeetingId, ResolutionId, Round, BallotNumber, Channel, ScanSha256, Commitment };
+
+    /// <summary>The ballot's commitment, hashed once for the ledger entry and the acknowledgement (never make a ballot from another with <c>with</c>: it would keep this).</summary>
+    [JsonIgnore] public string Commitment => commitment ??= BallotCommitment.Of(this);
 }
 
 /// <summary>

@@ -73,12 +73,11 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         ArgumentNullException.ThrowIfNull(command);
         var now = clock.GetUtcNow();
         MeetingRules.Validate(command, now);
-        var caseGrain = GrainFactory.Get<ICaseGrain>(command.CaseId);
-        await caseGrain.Get();
+        await CaseAccessAsync(command.CaseId);
         var firstDue = command.Agenda.SelectMany(d => new[] { d.OpensAt, d.ClosesAt }).Min();
         if (firstDue is { } due) await ArmNoLaterThanAsync(due);
         await CommitAsync(new MeetingScheduled(command.CaseId, Key, command.ConvenedBy, now, command));
-        await caseGrain.AddMeeting(Key);
+        await GrainFactory.Get<ICaseGrain>(command.CaseId).AddMeeting(Key);
         return View(showTallies: true);
     }
 
@@ -108,8 +107,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         var m = RequireScheduled();
         ArgumentNullException.ThrowIfNull(command);
         RequireSomeResolutionPending("claimId", "A provisional amount changes the rolls of resolutions still to open; every resolution has opened.");
-        var caseView = await GrainFactory.Get<ICaseGrain>(m.CaseId).Get();
-        if (command.JudgeId != caseView.JudgeId)
+        if (command.JudgeId != (await CaseAccessAsync(m.CaseId)).JudgeId)
             throw RuleViolationException.NotAllowed("judgeId", "Only the court sets a provisional amount (EBL 59(2)): the judge of this case.");
         var claim = await Claim(m, command.ClaimId);
         if (claim.Status is ClaimStatus.Confirmed or ClaimStatus.PartiallyConfirmed)
@@ -488,7 +486,9 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
         {
             if (resolution.Status == ResolutionStatus.Pending && resolution.ScheduledOpenSkipped is null) next = Earliest(next, resolution.Draft.OpensAt);
             if (resolution.Status == ResolutionStatus.Open) next = Earliest(next, resolution.ClosesAt);
-            if (resolution.Rounds.Any(r => r.AwaitsNotice)) next = Earliest(next, resolution.Current!.ClosedAt);
+            // Each round's own close: a round that still owes its notice may sit under a class's further vote that is open.
+            foreach (var round in resolution.Rounds)
+                if (round.AwaitsNotice) next = Earliest(next, round.ClosedAt);
         }
         return next;
     }
@@ -546,7 +546,7 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
     }
 
     private BallotAck Ack(BallotCast fact, long position) =>
-        new(Key, fact.ResolutionId, fact.CreditorId, fact.Choice, fact.BallotNumber, position, fact.At, BallotCommitment.Of(fact), fact.Salt,
+        new(Key, fact.ResolutionId, fact.CreditorId, fact.Choice, fact.BallotNumber, position, fact.At, fact.Commitment, fact.Salt,
             fact.Round, fact.Channel, fact.Actor);
 
     private async Task<IReadOnlyList<ClaimView>> Claims(ScheduleMeeting m) => await GrainFactory.Get<ICaseGrain>(m.CaseId).GetClaims();
@@ -561,10 +561,13 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
     private async Task RequireAdministratorAsync(ScheduleMeeting m, string? actorId, string field)
     {
         CaseRules.Require(actorId, field, "who does this");
-        var administrator = (await GrainFactory.Get<ICaseGrain>(m.CaseId).Get()).AdministratorId;
-        if (actorId != administrator)
+        if (actorId != (await CaseAccessAsync(m.CaseId)).AdministratorId)
             throw RuleViolationException.NotAllowed(field, $"Only the administrator of case {m.CaseId} does this.");
     }
+
+    /// <summary>Who acts in the case: the small record the access checks need, not the whole case view.</summary>
+    private async Task<CaseAccess> CaseAccessAsync(string caseId) =>
+        await GrainFactory.Get<ICaseGrain>(caseId).GetAccess() ?? throw RuleViolationException.NotFound("caseId", $"There is no case {caseId}.");
 
     private void RequireSomeResolutionPending(string field, string reason)
     {
@@ -635,7 +638,8 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
                 break;
             case BallotCast b:
                 var voted = resolutions[b.ResolutionId];
-                voted.Roll!.TryIndexOf(b.CreditorId, out var index);
+                if (!voted.Roll!.TryIndexOf(b.CreditorId, out var index))
+                    throw new InvalidDataException($"Meeting {Key}: a stored ballot of {b.CreditorId} is for no one on the roll of {b.ResolutionId}.");
                 voted.Rounds[b.Round].Record(index, b, ledgerPosition);
                 if (voted.AssignedNumbers[index] < b.BallotNumber) voted.AssignedNumbers[index] = b.BallotNumber;
                 break;

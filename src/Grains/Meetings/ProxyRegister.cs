@@ -15,8 +15,6 @@ internal sealed class ProxyRegister
 
     public IReadOnlyList<ProxyView> Documents => documents;
 
-    public int Count => byPrincipal.Count;
-
     /// <summary>The representative of a principal, if any.</summary>
     public string? RepresentativeOf(string principalId) =>
         byPrincipal.TryGetValue(principalId, out var grant) ? grant.RepresentativeId : null;

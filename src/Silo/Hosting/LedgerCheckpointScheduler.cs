@@ -1,7 +1,6 @@
 using CaseGrains.Ledger;
 using CaseGrains.Silo.Storage;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CaseGrains.Silo.Hosting;
 
@@ -27,7 +26,8 @@ public sealed partial class LedgerCheckpointScheduler(
                 {
                     await PublishDueAsync(stoppingToken);
                 }
-                catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidDataException)
+                // Whatever one round met, the next round tries again: a background service that throws stops the host.
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
                     LogRoundFailed(logger, e);
                 }
