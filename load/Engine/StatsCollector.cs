@@ -11,11 +11,19 @@ public sealed class StatsCollector
 
     public long StartTimestamp { get; } = Stopwatch.GetTimestamp();
 
-    public StepStats Step(string name) => steps.GetOrAdd(name, n =>
+    public StepStats Step(string name)
     {
-        lock (order) order.Add(n);
-        return new StepStats(n, StartTimestamp);
-    });
+        if (steps.TryGetValue(name, out var found)) return found;
+        // Under the lock, so that callers racing on a new step create it once and the report lists it once.
+        lock (order)
+        {
+            if (steps.TryGetValue(name, out found)) return found;
+            var stats = new StepStats(name, StartTimestamp);
+            steps[name] = stats;
+            order.Add(name);
+            return stats;
+        }
+    }
 
     /// <summary>Runs <paramref name="action"/> as the step <paramref name="name"/>: timed, and failed if it throws.</summary>
     public async Task<Response> MeasureAsync(string name, Func<Task<Response>> action)

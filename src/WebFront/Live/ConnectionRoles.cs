@@ -27,19 +27,19 @@ internal sealed class ConnectionRoles
         return roles;
     }
 
-    public bool TryGet(string meetingId, out string caseId, out CaseRoles roles)
+    public bool TryGet(string meetingId, out CaseRoles roles)
     {
         if (meetings.TryGetValue(meetingId, out var entry) && Environment.TickCount64 < entry.ExpiresAt)
         {
-            (caseId, roles) = (entry.CaseId, entry.Roles);
+            roles = entry.Roles;
             return true;
         }
-        (caseId, roles) = ("", CaseRoles.None);
+        roles = CaseRoles.None;
         return false;
     }
 
-    public void Remember(string meetingId, string caseId, CaseRoles roles) =>
-        meetings[meetingId] = new Entry(caseId, roles, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
+    public void Remember(string meetingId, CaseRoles roles) =>
+        meetings[meetingId] = new Entry(roles, Environment.TickCount64 + (long)Lifetime.TotalMilliseconds);
 
-    private sealed record Entry(string CaseId, CaseRoles Roles, long ExpiresAt);
+    private sealed record Entry(CaseRoles Roles, long ExpiresAt);
 }

@@ -42,38 +42,56 @@ public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, GroupSizes
     private void Flush(bool final)
     {
         var now = Environment.TickCount64;
-        foreach (var (key, _) in latest)
+        var pending = new Dictionary<string, List<(string Group, string Event, string Subject)>>(StringComparer.Ordinal);
+        foreach (var key in latest.Keys)
         {
-            if (inFlight.TryGetValue(key.Group, out var busy) && !busy.IsCompleted) continue;
-            var spacing = final ? 0 : SpacingMilliseconds(key.Group);
-            if (spacing > 0 && lastSent.TryGetValue(key.Group, out var last) && now - last < spacing) continue;
-            if (!latest.TryRemove(key, out var update)) continue;
-            // Only large groups are remembered: small ones (a creditor's own results) come and go in great numbers.
-            if (spacing > 0) lastSent[key.Group] = now;
-            else lastSent.TryRemove(key.Group, out _);
-            var sending = SendAsync(update);
-            if (!sending.IsCompleted) inFlight[key.Group] = sending;
+            if (!pending.TryGetValue(key.Group, out var keys)) pending[key.Group] = keys = [];
+            keys.Add(key);
+        }
+        foreach (var (group, keys) in pending)
+        {
+            if (inFlight.TryGetValue(group, out var busy) && !busy.IsCompleted) continue;
+            var spacing = final ? 0 : SpacingMilliseconds(group);
+            if (spacing > 0 && lastSent.TryGetValue(group, out var last) && now - last < spacing) continue;
+            // Every thing pending for the group goes in this send, so one busy thing never holds back another.
+            var updates = new List<LiveUpdate>(keys.Count);
+            foreach (var key in keys)
+                if (latest.TryRemove(key, out var update)) updates.Add(update);
+            if (updates.Count == 0) continue;
+            // Only spaced groups are remembered: small ones (a creditor's own results) come and go in great numbers.
+            if (spacing > 0) lastSent[group] = now;
+            else lastSent.TryRemove(group, out _);
+            var sending = SendAsync(group, updates);
+            if (sending.IsCompleted) continue;
+            inFlight[group] = sending;
+            // Removes exactly this send's entry once it ends, even if it ended before it was entered.
+            _ = sending.ContinueWith(done => inFlight.TryRemove(KeyValuePair.Create(group, done)), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    /// <summary>Only a group larger than a beat's message budget is spaced out; the rest go every beat.</summary>
-    private long SpacingMilliseconds(string group) => sizes.Of(group) * 1000L / options.Value.GroupMessagesPerSecond;
-
-    private async Task SendAsync(LiveUpdate update)
+    /// <summary>
+    /// A group gets a send at most every members ÷ <see cref="LiveOptions.GroupMessagesPerSecond"/> seconds; 0 (every
+    /// beat) for a group small enough for that to be no longer than the beat.
+    /// </summary>
+    private long SpacingMilliseconds(string group)
     {
-        try
+        var spacing = sizes.Of(group) * 1000L / options.Value.GroupMessagesPerSecond;
+        return spacing > (long)options.Value.FlushInterval.TotalMilliseconds ? spacing : 0;
+    }
+
+    private async Task SendAsync(string group, List<LiveUpdate> updates)
+    {
+        foreach (var update in updates)
         {
-            await hub.Clients.Group(update.Group).SendAsync(update.Event, update.Payload);
-        }
-        catch (Exception e)
-        {
-            LogSendFailed(logger, e, update.Group, update.Event);
-        }
-        finally
-        {
-            // Groups come and go (one per creditor for results): a finished send leaves no entry behind. Flush starts
-            // another send for the group only once this entry is gone or completed, so this never removes a newer one.
-            inFlight.TryRemove(update.Group, out _);
+            try
+            {
+                await hub.Clients.Group(group).SendAsync(update.Event, update.Payload);
+            }
+            catch (Exception e)
+            {
+                LogSendFailed(logger, e, group, update.Event);
+            }
         }
     }
 

@@ -100,9 +100,9 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
         if (Context.User!.Role() is not (AccountRole.Judge or AccountRole.Administrator or AccountRole.Creditor))
             throw RuleViolationException.NotAllowed("meetingId", "Meetings are for the case's judge, administrator and creditors.");
         var known = ConnectionRoles.Of(Context);
-        if (known.TryGet(meetingId, out _, out var roles) && (roles & allowed) != 0) return;
+        if (known.TryGet(meetingId, out var roles) && (roles & allowed) != 0) return;
         var caseId = await access.CaseOfMeetingAsync(meetingId) ?? throw RuleViolationException.NotFound("meetingId", $"There is no meeting {meetingId}.");
         roles = await access.RequireAsync(Context.User!, caseId, allowed);
-        known.Remember(meetingId, caseId, roles);
+        known.Remember(meetingId, roles);
     }
 }
