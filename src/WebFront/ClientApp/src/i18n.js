@@ -255,6 +255,15 @@ export function yuan(fen) {
   return `${negative ? '-' : ''}¥${whole}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
-export function date(value) {
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium' }).format(new Date(value));
+/** A court day ("2026-03-26") in the reader's language, never shifted by the reader's own time zone. */
+export function day(iso) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A moment in the reader's language and time zone. */
+export function moment(value) {
+  if (!value) return '';
+  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 }

@@ -1,12 +1,10 @@
-import { t, yuan, language } from '../i18n.js';
+import { t, yuan, language, day, moment } from '../i18n.js';
 import { el } from '../dom.js';
 import { api, parseYuan, ApiError } from '../api.js';
 import { watching, on } from '../live.js';
 import { checkedField, problemReporter } from '../forms.js';
 
-const when = (value) => (value ? new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)) : '');
 // The court day is a calendar date (Asia/Shanghai): shown as that date, whatever the reader's time zone.
-const day = (text) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
 const limitNames = (limits) => (limits ?? []).map((l) => t(`acctLimit_${l}`)).join(language() === 'zh-CN' ? '、' : ', ');
 const yuanInput = (name) => el('input', { name, inputMode: 'decimal', autocomplete: 'off', required: true });
 const textInput = (name, props = {}) => el('input', { name, autocomplete: 'off', ...props });
@@ -73,7 +71,7 @@ export async function accountView(state, caseId) {
         ...fact('acctLimit_perTransfer', yuan(a.limits.perTransferFen), { className: 'money limit-per-transfer' }),
         ...fact('acctLimit_perDay', yuan(a.limits.perDayFen), { className: 'money' }),
         ...fact('acctLimit_cumulative', yuan(a.limits.cumulativeFen), { className: 'money' }),
-        ...fact('acctOpenedAt', `${when(a.openedAt)} · ${a.openedBy}`)));
+        ...fact('acctOpenedAt', `${moment(a.openedAt)} · ${a.openedBy}`)));
   };
 
   // The judge's reason inputs outlive re-renders, so a live update never wipes what the judge is typing.
@@ -96,7 +94,7 @@ export async function accountView(state, caseId) {
         el('h4', {}, `${p.transferId} · ${t(`acctKind_${p.kind}`)} · `, el('span', { className: 'money' }, yuan(p.amountFen))),
         el('p', {}, `${t('acctPurpose')}: ${p.purpose} · ${t('acctPayee')}: ${payee}`),
         el('p', { className: 'exceeded' }, `${t('acctExceeded')}: ${limitNames(p.exceededLimits)}`),
-        el('p', { className: 'muted' }, `${t('acctRequested')} ${when(p.requestedAt)} · ${p.requestedBy}`));
+        el('p', { className: 'muted' }, `${t('acctRequested')} ${moment(p.requestedAt)} · ${p.requestedBy}`));
       if (isJudge) item.append(decision(p));
       return item;
     });
@@ -133,7 +131,7 @@ export async function accountView(state, caseId) {
         x.exceededLimits.length ? el('div', { className: 'muted' }, `${t('acctExceeded')}: ${limitNames(x.exceededLimits)}`) : null,
         x.decisionReason ? el('div', { className: 'muted' }, `${t('reason')}: ${x.decisionReason}`) : null,
         x.distributionRound ? el('div', { className: 'muted' }, t('acctRound', { round: x.distributionRound })) : null),
-      el('td', {}, when(x.requestedAt)), el('td', {}, when(x.executedAt ?? x.decidedAt)),
+      el('td', {}, moment(x.requestedAt)), el('td', {}, moment(x.executedAt ?? x.decidedAt)),
       el('td', { className: 'money' }, x.balanceAfterFen === null || x.balanceAfterFen === undefined ? '' : yuan(x.balanceAfterFen))));
     transfersHost.replaceChildren(el('h3', { id: 'transfers-title' }, t('acctTransfers')),
       rows.length ? el('table', { className: 'transfers' },
@@ -145,7 +143,7 @@ export async function accountView(state, caseId) {
   const renderDeposits = () => {
     const rows = [...deposits].reverse().map((d) => el('tr', { className: 'deposit', dataset: { depositId: d.depositId } },
       el('td', {}, d.depositId), el('td', {}, d.source), el('td', {}, d.reference), el('td', { className: 'money' }, yuan(d.amountFen)),
-      el('td', {}, when(d.recordedAt)), el('td', { className: 'money' }, yuan(d.balanceAfterFen))));
+      el('td', {}, moment(d.recordedAt)), el('td', { className: 'money' }, yuan(d.balanceAfterFen))));
     depositsHost.replaceChildren(el('h3', { id: 'deposits-title' }, t('acctDeposits')),
       rows.length ? el('table', { className: 'deposits' },
         el('thead', {}, el('tr', {}, ...['acctDeposit', 'acctSource', 'acctReference', 'amount', 'acctRecorded', 'acctBalanceAfter'].map((h) => el('th', { scope: 'col' }, t(h))))),

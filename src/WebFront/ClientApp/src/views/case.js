@@ -1,4 +1,4 @@
-import { t, yuan, date } from '../i18n.js';
+import { t, yuan, day } from '../i18n.js';
 import { conveneForm } from './convene.js';
 import { el, field } from '../dom.js';
 import { api, parseYuan, upload } from '../api.js';
@@ -129,7 +129,7 @@ export async function caseView(state, caseId) {
 
   return [
     el('h2', { tabIndex: -1 }, `${c.caseNumber} · ${c.debtorName}`),
-    el('p', { className: 'muted' }, `${c.court} · ${t(c.procedure)} · ${t('accepted')} ${date(c.acceptedOn)} · ${t('administrator')} ${c.administratorId}`),
+    el('p', { className: 'muted' }, `${c.court} · ${t(c.procedure)} · ${t('accepted')} ${day(c.acceptedOn)} · ${t('administrator')} ${c.administratorId}`),
     el('nav', { className: 'case-links', ariaLabel: t('sdCaseLinks') }, isCreditor ? null : el('a', { href: `#/cases/${caseId}/creditors`, className: 'creditors-link' }, t('crLink')),
       isCreditor ? null : ' · ', isCreditor ? null : el('a', { href: `#/cases/${caseId}/account`, className: 'account-link' }, t('acctLink')),
       isCreditor ? null : ' · ', el('a', { href: `#/cases/${caseId}/shared-data`, className: 'shared-data-link' }, t('sdLink'))),

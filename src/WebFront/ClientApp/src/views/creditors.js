@@ -1,10 +1,9 @@
-import { t, yuan, language } from '../i18n.js';
+import { t, yuan, moment } from '../i18n.js';
 import { el } from '../dom.js';
 import { api } from '../api.js';
 import { checkedField, problemReporter } from '../forms.js';
 
 const PAGE = 100;
-const when = (value) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 
 /**
  * A case's creditors for its judge and administrator: who was invited, who is only named on a claim, and the sums of
@@ -47,7 +46,7 @@ export async function creditorsView(state, caseId) {
         report.clear();
         const invitation = await api('POST', `/api/cases/${caseId}/invitations`, { creditorId: creditor.input.value.trim() });
         const link = `${location.origin}/#/join?code=${encodeURIComponent(invitation.code)}`;
-        issued.replaceChildren(el('p', {}, t('crCodeFor', { creditor: invitation.creditorId, expires: when(invitation.expiresAt) })),
+        issued.replaceChildren(el('p', {}, t('crCodeFor', { creditor: invitation.creditorId, expires: moment(invitation.expiresAt) })),
           el('p', {}, el('code', { className: 'invitation-code' }, invitation.code)), el('p', {}, el('a', { href: link, className: 'join-link' }, link)));
         creditor.input.value = '';
       } catch (err) { report.show(err); }

@@ -1,9 +1,9 @@
-import { t } from '../i18n.js';
+import { t, day, moment } from '../i18n.js';
 import { el } from '../dom.js';
 import { api } from '../api.js';
 import { watching, on } from '../live.js';
 import { renderTally } from '../tally.js';
-import { nodeName, day, moment } from './progress.js';
+import { nodeName } from './progress.js';
 
 /**
  * The judge's dashboard: every case of the court with its stage and overdue steps, the meetings voting now with

@@ -1,4 +1,4 @@
-import { t, date } from '../i18n.js';
+import { t, day } from '../i18n.js';
 import { el } from '../dom.js';
 import { api } from '../api.js';
 
@@ -8,6 +8,6 @@ export async function homeView() {
     ? el('p', { className: 'muted' }, t('noCases'))
     : el('ul', { className: 'cases' }, ...cases.map((c) => el('li', { className: 'card' },
       el('a', { href: `#/cases/${c.caseId}`, className: 'case-link' }, `${c.caseNumber} · ${c.debtorName}`),
-      el('div', { className: 'muted' }, `${c.court} · ${t(c.procedure)} · ${t('accepted')} ${date(c.acceptedOn)}`))));
+      el('div', { className: 'muted' }, `${c.court} · ${t(c.procedure)} · ${t('accepted')} ${day(c.acceptedOn)}`))));
   return [el('h2', { tabIndex: -1 }, t('myCases')), list];
 }

@@ -1,21 +1,9 @@
-import { t, language } from '../i18n.js';
+import { t, language, day, moment } from '../i18n.js';
 import { el, field } from '../dom.js';
 import { api } from '../api.js';
 import { watching, on } from '../live.js';
 
 export const nodeName = (node) => t(`node.${node}`);
-
-/** A court day ("2026-03-26") in the reader's language, never shifted by the reader's own time zone. */
-export function day(iso) {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
-
-/** A moment in the reader's language and time zone. */
-export function moment(value) {
-  return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
-}
 
 /** "EBL 58, 62" as the reader's language cites the Enterprise Bankruptcy Law. */
 export function articles(text) {

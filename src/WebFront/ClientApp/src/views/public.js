@@ -1,4 +1,4 @@
-import { t, date } from '../i18n.js';
+import { t, day } from '../i18n.js';
 import { el } from '../dom.js';
 import { api } from '../api.js';
 
@@ -8,6 +8,6 @@ export async function publicView(caseId) {
   const row = (label, value) => [el('dt', {}, label), el('dd', {}, value)];
   return [el('h2', { tabIndex: -1 }, t('publicCase')), el('dl', { className: 'facts' },
     ...row(t('caseNumber'), c.caseNumber), ...row(t('court'), c.court), ...row(t('debtor'), c.debtorName),
-    ...row(t('procedure'), t(c.procedure)), ...row(t('accepted'), date(c.acceptedOn)), ...row(t('administrator'), c.administratorId),
+    ...row(t('procedure'), t(c.procedure)), ...row(t('accepted'), day(c.acceptedOn)), ...row(t('administrator'), c.administratorId),
     ...row(t('meetings'), String(c.meetingIds.length)))];
 }

@@ -1,10 +1,8 @@
-import { t, yuan, language } from '../i18n.js';
+import { t, yuan, language, day, moment } from '../i18n.js';
 import { el } from '../dom.js';
 import { api } from '../api.js';
 import { watching, on } from '../live.js';
 
-const day = (text) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${text}T00:00:00Z`));
-const when = (value) => new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
 
 /**
  * What source departments shared into a case: each resource's newest records and, for the judge and the
@@ -51,7 +49,7 @@ export async function sharedDataView(state, caseId) {
       const fields = catalogue.get(s.resource)?.fields.map((f) => f.name) ?? Object.keys(s.records[0] ?? {});
       return el('article', { className: 'snapshot card', dataset: { resource: s.resource, department: s.department } },
         el('h4', {}, resourceName(s.resource)),
-        el('p', { className: 'muted' }, t('sdFrom', { department: s.department, time: when(s.updatedAt), batch: s.batchId })),
+        el('p', { className: 'muted' }, t('sdFrom', { department: s.department, time: moment(s.updatedAt), batch: s.batchId })),
         s.records.length === 0 ? el('p', { className: 'muted' }, t('sdNoRecords')) : el('table', { className: 'shared-records' },
           el('caption', { className: 'visually-hidden' }, resourceName(s.resource)),
           el('thead', {}, el('tr', {}, ...fields.map((f) => el('th', { scope: 'col' }, fieldName(f))))),
@@ -74,7 +72,7 @@ export async function sharedDataView(state, caseId) {
       ];
       return el('article', { className: 'batch card', dataset: { batchId: b.batchId, resource: b.resource, received: b.received, accepted: b.accepted } },
         el('h4', {}, `${resourceName(b.resource)} · ${b.department}`),
-        el('p', { className: 'muted' }, [when(b.receivedAt), b.reference ? `${t('sdReference')} ${b.reference}` : null, b.batchId].filter(Boolean).join(' · ')),
+        el('p', { className: 'muted' }, [moment(b.receivedAt), b.reference ? `${t('sdReference')} ${b.reference}` : null, b.batchId].filter(Boolean).join(' · ')),
         el('p', { className: 'quality' }, t('sdQuality', { received: b.received, accepted: b.accepted, rejected: b.rejected.length })),
         b.rejected.length ? el('table', { className: 'rejected-records' },
           el('caption', {}, t('sdRejected')),
