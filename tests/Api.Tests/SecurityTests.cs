@@ -15,6 +15,21 @@ namespace CaseGrains.Api.Tests;
 public sealed class SecurityTests(PostgresServer postgres)
 {
     [Fact]
+    public async Task The_page_session_cookie_is_HttpOnly_and_SameSite_Strict()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        using var browser = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = server.Address };
+
+        using var response = await browser.PostAsJsonAsync("/api/auth/signin", new SignInRequest("admin", People.AdminPassword, null), ApiJson.Options);
+
+        response.EnsureSuccessStatusCode();
+        var session = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => !c.Contains("antiforgery", StringComparison.OrdinalIgnoreCase)
+            && !c.Contains("xsrf", StringComparison.OrdinalIgnoreCase)).ToLowerInvariant();
+        Assert.Contains("httponly", session, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", session, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_creditor_of_one_case_cannot_read_vote_in_or_watch_another_by_guessing_ids()
     {
         await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
