@@ -55,6 +55,14 @@ public sealed class LatencyHistogram
         return MaxMicroseconds;
     }
 
+    /// <summary>How many recorded values fall in buckets no higher than the one holding <paramref name="microseconds"/>.</summary>
+    public long CountAtMost(long microseconds)
+    {
+        long seen = 0;
+        for (var i = 0; i <= IndexOf(Math.Max(0, microseconds)); i++) seen += Interlocked.Read(ref counts[i]);
+        return seen;
+    }
+
     public LatencySummary Summary() => new(
         Count, Ms(MinMicroseconds), Math.Round(MeanMicroseconds / 1000.0, 3), Ms(MaxMicroseconds),
         Ms(Percentile(50)), Ms(Percentile(75)), Ms(Percentile(95)), Ms(Percentile(99)));

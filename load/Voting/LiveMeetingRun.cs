@@ -50,7 +50,9 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             foreach (var meeting in meetings)
                 await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
             log.WriteLine($"[{target.Description}] voting: {string.Join("; ", simulations.Select(s => s.Describe()))}");
+            await using var diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, cancellationToken);
             var votes = await ScenarioRunner.RunAsync(new Scenario("vote", VoteAsync) { WarmUp = WarmUp, Simulations = simulations }, cancellationToken);
+            await diagnostics.ReportAsync(run, "vote", cancellationToken);
             run.Scenarios.Add(votes);
             if (Interlocked.Read(ref noIdleVoter) > 0)
                 run.Checks.Add(new Check("ballots the generator could not send", true,
@@ -284,8 +286,8 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 : TallyNumbers.Of(await api.GetAsync<Meetings.Voting.TallyView>(meeting.Seed.AdministratorToken, $"/api/meetings/{id}/resolutions/{meeting.Seed.ResolutionId}/tally")));
 
             // A ballot's moment: the start of the transaction that committed it (same clock, same machine), else its ack's arrival.
-            long ReferenceOf((BallotAck Ack, long Timestamp) a) =>
-                byCommit && stored!.Ballots.TryGetValue((a.Ack.CreditorId, a.Ack.BallotNumber), out var b) ? TimestampOf(b.TransactionStart) : a.Timestamp;
+            long ReferenceOf(AcknowledgedBallot a) =>
+                byCommit && stored!.Ballots.TryGetValue((a.CreditorId, a.BallotNumber), out var b) ? TimestampOf(b.TransactionStart) : a.Timestamp;
             var lastReference = byCommit && stored!.Ballots.Count > 0
                 ? TimestampOf(stored.Ballots.Values.Max(b => b.TransactionStart))
                 : acks.Count > 0 ? acks.Max(a => a.Timestamp) : Stopwatch.GetTimestamp();
@@ -308,7 +310,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                     : $"{notSeen.Count} of {connections.Count} did not within {timeout.TotalSeconds:0} s, e.g. {notSeen[0].Name}: {notSeen[0].Latest.Numbers?.ToString() ?? "nothing"}"));
 
             // First votes: the k-th in commit (ledger) order is in every tally that records k or more votes.
-            var firstVotes = acks.Where(a => a.Ack.BallotNumber == 1).OrderBy(a => a.Ack.LedgerPosition).Select(ReferenceOf).ToList();
+            var firstVotes = acks.Where(a => a.BallotNumber == 1).OrderBy(a => a.LedgerPosition).Select(ReferenceOf).ToList();
             foreach (var watcher in meeting.Watchers)
             {
                 var histogram = watcher.IsStaff ? staffSeen : creditorSeen;
@@ -330,8 +332,8 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 var recount = stored.Recount();
                 run.Checks.Add(new Check($"{id}: closed tally equals the recount of the stored rows", recount == closedTally,
                     recount == closedTally ? $"{closedTally}" : $"tally {closedTally} but the rows give {recount}"));
-                var absent = acks.Where(a => !stored.Ballots.TryGetValue((a.Ack.CreditorId, a.Ack.BallotNumber), out var b)
-                                             || b.Choice != a.Ack.Choice || b.LedgerPosition != a.Ack.LedgerPosition).ToList();
+                var absent = acks.Where(a => !stored.Ballots.TryGetValue((a.CreditorId, a.BallotNumber), out var b)
+                                             || b.Choice != a.Choice || b.LedgerPosition != a.LedgerPosition).ToList();
                 missing += absent.Count;
                 var batches = stored.BallotsPerTransaction;
                 if (batches.Count > 0)
@@ -343,7 +345,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 run.Checks.Add(new Check($"{id}: every acknowledged ballot is stored", absent.Count == 0,
                     absent.Count == 0
                         ? $"{acks.Count:N0} acknowledged, all stored with their choice and ledger position ({stored.Ballots.Count:N0} stored, {unacknowledged} sent without an acknowledgement)"
-                        : $"{absent.Count} of {acks.Count} acknowledged ballots are missing or differ, e.g. {absent[0].Ack.CreditorId} #{absent[0].Ack.BallotNumber}"));
+                        : $"{absent.Count} of {acks.Count} acknowledged ballots are missing or differ, e.g. {absent[0].CreditorId} #{absent[0].BallotNumber}"));
             }
             else
             {
@@ -414,7 +416,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         {
             var acks = voter.Acks;
             if (acks.Count == 0) continue;
-            var last = acks.MaxBy(a => a.Ack.BallotNumber).Ack;
+            var last = acks.MaxBy(a => a.BallotNumber);
             votes++;
             heads[(int)last.Choice]++;
             amounts[(int)last.Choice] += voter.Creditor.ClaimFen;

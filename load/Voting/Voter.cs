@@ -8,7 +8,7 @@ namespace CaseGrains.Load.Voting;
 /// <summary>A creditor on its own WebSocket, and every ballot of theirs the server acknowledged.</summary>
 public sealed class Voter(SeededCreditor creditor, MeetingUnderLoad meeting)
 {
-    private readonly List<(BallotAck Ack, long Timestamp)> acks = [];
+    private readonly List<AcknowledgedBallot> acks = [];
 
     public SeededCreditor Creditor { get; } = creditor;
     public MeetingUnderLoad Meeting { get; } = meeting;
@@ -25,7 +25,7 @@ public sealed class Voter(SeededCreditor creditor, MeetingUnderLoad meeting)
     /// <summary>Ballots sent and not acknowledged (failed or timed out): the server may or may not have stored them.</summary>
     public int Unacknowledged { get; set; }
 
-    public IReadOnlyList<(BallotAck Ack, long Timestamp)> Acks
+    public IReadOnlyList<AcknowledgedBallot> Acks
     {
         get
         {
@@ -35,7 +35,8 @@ public sealed class Voter(SeededCreditor creditor, MeetingUnderLoad meeting)
 
     public void Acknowledged(BallotAck ack, long timestamp)
     {
-        lock (acks) acks.Add((ack, timestamp));
+        ArgumentNullException.ThrowIfNull(ack);
+        lock (acks) acks.Add(new AcknowledgedBallot(Creditor.CreditorId, ack.BallotNumber, ack.LedgerPosition, ack.Choice, timestamp));
     }
 
     /// <summary>How this creditor votes first: a fixed mix of for, against and abstain.</summary>

@@ -50,6 +50,7 @@ public static class CaseGrainsServer
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton<SchemaMigrator>();
+        builder.Services.AddSingleton<StorageMetrics>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
         builder.Services.AddClaimsAndMachineApiStorage();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -9,7 +9,7 @@ namespace CaseGrains.Silo.Storage;
 /// Grain leases, state and facts in PostgreSQL. PostgreSQL decides between two nodes: acquiring a grain bumps its
 /// epoch, and every write checks the epoch under a row lock, so an activation that was taken over can no longer write.
 /// </summary>
-public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStore
+public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetrics metrics) : IGrainStore
 {
     public async Task<GrainLease> AcquireAsync(GrainId id, string node, CancellationToken cancellationToken)
     {
@@ -73,6 +73,7 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
 
     public async Task<IReadOnlyList<long>> AppendFactsAsync(GrainId id, long epoch, long firstSeq, IReadOnlyList<FactRow> facts, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var positions = new long[facts.Count];
         Array.Fill(positions, -1L);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -131,6 +132,7 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource) : IGrainStor
         await AddOutboxAsync(connection, transaction, batch, facts, cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        metrics.FactsCommitted(System.Diagnostics.Stopwatch.GetElapsedTime(started), facts.Count);
         return positions;
     }
 

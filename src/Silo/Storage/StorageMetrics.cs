@@ -1,0 +1,26 @@
+using System.Diagnostics.Metrics;
+
+namespace CaseGrains.Silo.Storage;
+
+/// <summary>
+/// How long the grain store's fact commits take (the group commits every acknowledged ballot waits for), published on
+/// the <c>CaseGrains.Storage</c> meter for dotnet-counters, OpenTelemetry and the load generator.
+/// </summary>
+public sealed class StorageMetrics
+{
+    public const string MeterName = "CaseGrains.Storage";
+    public const string FactCommitDuration = "casegrains.storage.fact_commit.duration";
+
+    private readonly Histogram<double> factCommits;
+
+    public StorageMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        factCommits = meter.CreateHistogram<double>(FactCommitDuration, "ms",
+            "From opening the connection until the commit of one batch of facts returned.");
+    }
+
+    public void FactsCommitted(TimeSpan elapsed, int facts) =>
+        factCommits.Record(elapsed.TotalMilliseconds, new KeyValuePair<string, object?>("facts", facts));
+}
