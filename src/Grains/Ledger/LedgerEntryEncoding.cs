@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,24 +15,34 @@ public static class LedgerEntryEncoding
 {
     public const int Version = 1;
 
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Default };
+
+    // Appending to a busy case's ledger encodes thousands of entries a second; each thread reuses one buffer and writer.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? threadBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? threadWriter;
+
     public static LedgerEntry Encode(string caseId, long position, DateTimeOffset time, string actor, string kind, byte[] canonicalData)
     {
+        ArgumentNullException.ThrowIfNull(canonicalData);
         var utc = time.ToUniversalTime();
-        using var buffer = new MemoryStream(128 + canonicalData.Length);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Default }))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("v", Version);
-            json.WriteString("case", caseId);
-            json.WriteNumber("position", position);
-            json.WriteString("time", utc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            json.WriteString("actor", actor);
-            json.WriteString("kind", kind);
-            json.WritePropertyName("data");
-            json.WriteRawValue(canonicalData, skipInputValidation: false);
-            json.WriteEndObject();
-        }
-        return new LedgerEntry(caseId, position, utc, actor, kind, buffer.ToArray());
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        json.Reset(buffer);
+        Span<byte> moment = stackalloc byte[28];
+        utc.UtcDateTime.TryFormat(moment, out var written, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        json.WriteStartObject();
+        json.WriteNumber("v", Version);
+        json.WriteString("case", caseId);
+        json.WriteNumber("position", position);
+        json.WriteString("time", moment[..written]);
+        json.WriteString("actor", actor);
+        json.WriteString("kind", kind);
+        json.WritePropertyName("data");
+        json.WriteRawValue(canonicalData, skipInputValidation: false);
+        json.WriteEndObject();
+        json.Flush();
+        return new LedgerEntry(caseId, position, utc, actor, kind, buffer.WrittenSpan.ToArray());
     }
 
     /// <summary>Reads the fields back from canonical bytes; throws <see cref="FormatException"/> if they are not an entry.</summary>
