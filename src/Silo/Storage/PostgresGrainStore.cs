@@ -92,19 +92,19 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         var seqs = new long[facts.Count];
-        var data = new string[facts.Count];
+        var data = new byte[facts.Count][];
         var cases = new string?[facts.Count];
         var ledgerPositions = new long?[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
             seqs[i] = firstSeq + i;
-            data[i] = System.Text.Encoding.UTF8.GetString(facts[i].Json);
+            data[i] = facts[i].Json;
             cases[i] = facts[i].Ledger?.CaseId;
             ledgerPositions[i] = positions[i] >= 0 ? positions[i] : null;
         }
         var insertFacts = new NpgsqlBatchCommand("""
             insert into grain_fact (grain_type, grain_key, seq, data, case_id, ledger_position)
-            select $1, $2, s, d::jsonb, c, p from unnest($3::bigint[], $4::text[], $5::text[], $6::bigint[]) as t(s, d, c, p)
+            select $1, $2, s, convert_from(d, 'UTF8')::jsonb, c, p from unnest($3::bigint[], $4::bytea[], $5::text[], $6::bigint[]) as t(s, d, c, p)
             """);
         insertFacts.Parameters.Add(new() { Value = id.Type });
         insertFacts.Parameters.Add(new() { Value = id.Key });
