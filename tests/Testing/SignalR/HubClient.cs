@@ -13,27 +13,36 @@ namespace CaseGrains.Testing;
 /// restored here). Messages are JSON records ended by 0x1E; see the protocol's spec (HubProtocol.md). Supports
 /// invocations with results and server-sent messages; no streaming, no reconnect.
 /// </summary>
+/// <remarks>
+/// The load generator runs thousands of these in the process of the server it measures, so a message costs little:
+/// records are read from one buffer per connection and picked apart with <see cref="Utf8JsonReader"/>; only a result
+/// or a message's first argument is copied out, and invocations are written straight to bytes.
+/// </remarks>
 public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
+    private const byte RecordSeparator = 0x1E;
+    private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
     private readonly ClientWebSocket socket = new();
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonNode?>> pending = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<byte[]?>> pending = new();
     private readonly ConcurrentDictionary<string, Channel<JsonNode?>> received = new();
     private readonly ConcurrentDictionary<string, Action<JsonNode?>> handlers = new();
     private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly ArrayBufferWriter<byte> outbox = new(256);
     private readonly CancellationTokenSource closing = new();
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Utf8JsonWriter? writer;
+    private byte[] inbox = new byte[4096];
+    private int inboxLength;
     private Task? receiveLoop;
     private Task? pingLoop;
     private long nextId;
     private long bytesSent;
     private long bytesReceived;
-
-    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public bool IsConnected => socket.State == WebSocketState.Open;
 
@@ -50,10 +59,14 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         var ws = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme == "https" ? "wss" : "ws" }.Uri;
         if (accessToken is not null) socket.Options.SetRequestHeader("Authorization", $"Bearer {accessToken}");
         await socket.ConnectAsync(ws, cancellationToken);
-        await SendRawAsync("{\"protocol\":\"json\",\"version\":1}", cancellationToken);
-        var handshake = await ReadRecordsAsync(cancellationToken);
-        if (handshake.Count == 0 || handshake[0].Contains("error", StringComparison.Ordinal))
-            throw new InvalidOperationException("SignalR handshake failed: " + string.Join("", handshake));
+        await SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}\u001e"), cancellationToken);
+        int end;
+        while ((end = Array.IndexOf(inbox, RecordSeparator, 0, inboxLength)) < 0)
+            await ReceiveFrameAsync(cancellationToken);
+        var handshake = Encoding.UTF8.GetString(inbox, 0, end);
+        if (handshake.Contains("\"error\"", StringComparison.Ordinal))
+            throw new InvalidOperationException("SignalR handshake failed: " + handshake);
+        Consume(end + 1);
         receiveLoop = ReceiveLoopAsync();
         pingLoop = PingLoopAsync();
     }
@@ -61,22 +74,11 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     /// <summary>Invokes a hub method and returns its result, or throws <see cref="HubException"/> with the server's error.</summary>
     public async Task<T?> InvokeAsync<T>(string target, params object?[] arguments)
     {
-        var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var done = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        pending[id] = done;
-        var message = new JsonObject
-        {
-            ["type"] = 1,
-            ["invocationId"] = id,
-            ["target"] = target,
-            ["arguments"] = JsonSerializer.SerializeToNode(arguments, Json),
-        };
-        await SendRawAsync(message.ToJsonString(), closing.Token);
-        var result = await done.Task;
-        return result is null ? default : result.Deserialize<T>(Json);
+        var result = await InvokeRawAsync(target, arguments);
+        return result is null ? default : JsonSerializer.Deserialize<T>(result, Json);
     }
 
-    public Task InvokeAsync(string target, params object?[] arguments) => InvokeAsync<JsonNode>(target, arguments);
+    public Task InvokeAsync(string target, params object?[] arguments) => InvokeRawAsync(target, arguments);
 
     /// <summary>The messages the server sends to this client for <paramref name="target"/>, in order (first argument of each).</summary>
     public ChannelReader<JsonNode?> On(string target) => Channel(target).Reader;
@@ -108,6 +110,49 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         }
     }
 
+    /// <summary>Sends an invocation and waits for its completion; the result's raw JSON, or null for none.</summary>
+    private async Task<byte[]?> InvokeRawAsync(string target, object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref nextId);
+        var done = new TaskCompletionSource<byte[]?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending[id] = done;
+        var locked = false;
+        try
+        {
+            await sendLock.WaitAsync(closing.Token);
+            locked = true;
+            outbox.ResetWrittenCount();
+            if (writer is null) writer = new Utf8JsonWriter(outbox);
+            else writer.Reset(outbox);
+            writer.WriteStartObject();
+            writer.WriteNumber("type", 1);
+            writer.WriteString("invocationId", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("target", target);
+            writer.WriteStartArray("arguments");
+            foreach (var argument in arguments)
+            {
+                if (argument is null) writer.WriteNullValue();
+                else JsonSerializer.Serialize(writer, argument, argument.GetType(), Json);
+            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            outbox.Write([RecordSeparator]);
+            Interlocked.Add(ref bytesSent, outbox.WrittenCount);
+            await socket.SendAsync(outbox.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, closing.Token);
+        }
+        catch
+        {
+            pending.TryRemove(id, out _);
+            throw;
+        }
+        finally
+        {
+            if (locked) sendLock.Release();
+        }
+        return await done.Task;
+    }
+
     private Channel<JsonNode?> Channel(string target) =>
         received.GetOrAdd(target, _ => System.Threading.Channels.Channel.CreateUnbounded<JsonNode?>());
 
@@ -117,38 +162,107 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         {
             while (!closing.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                foreach (var record in await ReadRecordsAsync(closing.Token))
+                int end;
+                while ((end = Array.IndexOf(inbox, RecordSeparator, 0, inboxLength)) >= 0)
                 {
-                    var node = JsonNode.Parse(record);
-                    switch ((int?)node?["type"])
+                    var message = Dispatch(inbox.AsSpan(0, end));
+                    Consume(end + 1);
+                    if (message.Queue is { } queue) await queue.Writer.WriteAsync(message.Argument);
+                    if (message.ClosedBecause is { } error)
                     {
-                        case 1:
-                            var arguments = node!["arguments"]?.AsArray();
-                            var target = (string)node["target"]!;
-                            var first = arguments is { Count: > 0 } ? arguments[0]?.DeepClone() : null;
-                            if (handlers.TryGetValue(target, out var handler)) handler(first);
-                            else await Channel(target).Writer.WriteAsync(first);
-                            break;
-                        case 3:
-                            if (pending.TryRemove((string)node!["invocationId"]!, out var done))
-                            {
-                                if (node["error"] is { } error) done.TrySetException(new HubException((string?)error ?? "error"));
-                                else done.TrySetResult(node["result"]?.DeepClone());
-                            }
-                            break;
-                        case 7:
-                            Fail(new HubException("The server closed the connection: " + (string?)node!["error"]));
-                            return;
+                        Fail(new HubException("The server closed the connection: " + error));
+                        return;
                     }
                 }
+                await ReceiveFrameAsync(closing.Token);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException)
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException or JsonException)
         {
             Fail(e);
         }
         Fail(new HubException("The connection closed."));
     }
+
+    /// <summary>Reads one WebSocket frame onto the end of the inbox.</summary>
+    private async Task ReceiveFrameAsync(CancellationToken cancellationToken)
+    {
+        if (inbox.Length - inboxLength < 1024) Array.Resize(ref inbox, inbox.Length * 2);
+        var result = await socket.ReceiveAsync(inbox.AsMemory(inboxLength), cancellationToken);
+        if (result.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
+        inboxLength += result.Count;
+        Interlocked.Add(ref bytesReceived, result.Count);
+    }
+
+    private void Consume(int count)
+    {
+        Buffer.BlockCopy(inbox, count, inbox, 0, inboxLength - count);
+        inboxLength -= count;
+    }
+
+    /// <summary>Acts on one record; what must be awaited (a queued message) or ends the connection is handed back.</summary>
+    private Dispatched Dispatch(ReadOnlySpan<byte> record)
+    {
+        var reader = new Utf8JsonReader(record);
+        int type = 0;
+        long invocationId = 0;
+        string? target = null, error = null;
+        Range? result = null, firstArgument = null;
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.ValueSpan;
+            reader.Read();
+            if (name.SequenceEqual("type"u8)) type = reader.GetInt32();
+            else if (name.SequenceEqual("invocationId"u8)) invocationId = long.Parse(reader.ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture);
+            else if (name.SequenceEqual("target"u8)) target = reader.GetString();
+            else if (name.SequenceEqual("error"u8)) error = reader.GetString();
+            else if (name.SequenceEqual("result"u8)) result = ValueRange(ref reader);
+            else if (name.SequenceEqual("arguments"u8) && reader.TokenType == JsonTokenType.StartArray)
+            {
+                if (reader.Read() && reader.TokenType != JsonTokenType.EndArray) firstArgument = ValueRange(ref reader);
+                while (reader.TokenType != JsonTokenType.EndArray || reader.CurrentDepth != 1)
+                {
+                    reader.Skip();
+                    reader.Read();
+                }
+            }
+            else reader.Skip();
+        }
+
+        switch (type)
+        {
+            case 1 when target is not null:
+                var argument = firstArgument is { } a ? JsonNode.Parse(record[a]) : null;
+                if (handlers.TryGetValue(target, out var handler))
+                {
+                    handler(argument);
+                    return default;
+                }
+                return new Dispatched(Channel(target), argument, null);
+            case 3:
+                if (pending.TryRemove(invocationId, out var done))
+                {
+                    if (error is not null) done.TrySetException(new HubException(error));
+                    else done.TrySetResult(result is { } r && !record[r].SequenceEqual("null"u8) ? record[r].ToArray() : null);
+                }
+                return default;
+            case 7:
+                return new Dispatched(null, null, error ?? "no reason given");
+            default:
+                return default;
+        }
+    }
+
+    /// <summary>The bytes of the value the reader stands on, skipping over it.</summary>
+    private static Range ValueRange(ref Utf8JsonReader reader)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return start..(int)reader.BytesConsumed;
+    }
+
+    private readonly record struct Dispatched(Channel<JsonNode?>? Queue, JsonNode? Argument, string? ClosedBecause);
 
     private void Fail(Exception e)
     {
@@ -164,45 +278,15 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         try
         {
             while (await timer.WaitForNextTickAsync(closing.Token))
-                await SendRawAsync("{\"type\":6}", closing.Token);
+                await SendAsync(Ping, closing.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
         }
     }
 
-    private readonly StringBuilder partial = new();
-
-    private async Task<List<string>> ReadRecordsAsync(CancellationToken cancellationToken)
+    private async Task SendAsync(byte[] bytes, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            var records = new List<string>();
-            while (records.Count == 0)
-            {
-                var result = await socket.ReceiveAsync(buffer, cancellationToken);
-                if (result.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
-                Interlocked.Add(ref bytesReceived, result.Count);
-                partial.Append(Encoding.UTF8.GetString(buffer, 0, result.Count));
-                if (!result.EndOfMessage) continue;
-                var text = partial.ToString();
-                var end = text.LastIndexOf(RecordSeparator);
-                if (end < 0) continue;
-                records.AddRange(text[..end].Split(RecordSeparator));
-                partial.Clear().Append(text[(end + 1)..]);
-            }
-            return records;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private async Task SendRawAsync(string json, CancellationToken cancellationToken)
-    {
-        var bytes = Encoding.UTF8.GetBytes(json + RecordSeparator);
         Interlocked.Add(ref bytesSent, bytes.Length);
         await sendLock.WaitAsync(cancellationToken);
         try
@@ -234,6 +318,7 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         socket.Dispose();
         if (receiveLoop is not null) await receiveLoop.ContinueWith(_ => { }, TaskScheduler.Default);
         if (pingLoop is not null) await pingLoop.ContinueWith(_ => { }, TaskScheduler.Default);
+        writer?.Dispose();
         closing.Dispose();
     }
 }
