@@ -15,7 +15,8 @@ const string Usage = """
                         bench --filter '*Ledger*'    appends per second on one case's ledger; proofs and offline
                                                      verification at 1,000,000 entries (CASEGRAINS_BENCH_LEDGER_ENTRIES=n)
 
-    server (default: started in this process on a fresh embedded PostgreSQL with fsync on)
+    server (default: the Silo started here in a process of its own, on a fresh embedded PostgreSQL with fsync on)
+      --server in-process           start it inside the generator's process instead (their garbage collections then mix)
       --url <http://host:port>      a server started separately (e.g. dotnet run --project src/Silo)
       --admin-password <pw>         its Security:BootstrapAdminPassword (seeding goes through the API)
       --db <connection string>      its database, for the recount from the stored rows

@@ -39,7 +39,7 @@ public static class LiveMeetingCommand
         settings["change fraction"] = options.ChangeFraction.ToString(CultureInfo.InvariantCulture);
         settings["watchers per meeting"] = options.Watchers.ToString(CultureInfo.InvariantCulture);
         settings["every creditor watches"] = options.EveryoneWatches.ToString();
-        settings["generator"] = setup.Url is null ? "same process as the server (in-process server, embedded PostgreSQL, fsync on)" : "own process, server at --url";
+        settings["generator"] = setup.Generator;
 
         await using var database = setup.Url is null ? await EmbeddedDatabase.StartAsync() : null;
         var outcomes = new List<LiveMeetingOutcome>();

@@ -13,6 +13,12 @@ public sealed class RunSetup
         AdminPassword = args.Text("admin-password") ?? Testing.People.AdminPassword;
         Database = args.Text("db");
         CompareBaseline = args.Flag("compare-baseline");
+        InProcess = (args.Text("server") ?? "process") switch
+        {
+            "process" => false,
+            "in-process" => true,
+            var other => throw new ArgumentException($"--server takes 'process' (a process of its own, the default) or 'in-process', not '{other}'."),
+        };
         BaselineUrl = args.Text("baseline-url") is { } b ? new Uri(b) : null;
         BaselineDatabase = args.Text("baseline-db");
         Root = RepositoryRoot();
@@ -41,6 +47,9 @@ public sealed class RunSetup
     public string AdminPassword { get; }
     public string? Database { get; }
     public bool CompareBaseline { get; }
+
+    /// <summary>Whether a server started here runs inside the generator's process (--server in-process) rather than in its own.</summary>
+    public bool InProcess { get; }
     public Uri? BaselineUrl { get; }
     public string? BaselineDatabase { get; }
     public string Root { get; }
@@ -58,6 +67,11 @@ public sealed class RunSetup
         if (CompareBaseline) yield return ("baseline (each ballot its own transaction)", true);
     }
 
+    /// <summary>How the generator and the server share the machine, for the report.</summary>
+    public string Generator => Url is not null ? "own process, server at --url"
+        : InProcess ? "same process as the server (--server in-process; embedded PostgreSQL, fsync on)"
+        : "own process; the server in another process it started (embedded PostgreSQL, fsync on)";
+
     public async Task<LoadTarget> StartAsync(EmbeddedDatabase? database, string label, bool baseline)
     {
         if (Url is not null)
@@ -66,7 +80,7 @@ public sealed class RunSetup
                 : LoadTarget.Remote(Url, AdminPassword, Database, label);
         var settings = LoadTarget.DefaultServerSettings(baseline);
         foreach (var (k, v) in ServerSettings) settings[k] = v;
-        return await LoadTarget.StartAsync(database!, settings, label);
+        return InProcess ? await LoadTarget.StartAsync(database!, settings, label) : await LoadTarget.StartProcessAsync(database!, settings, label);
     }
 
     public async Task<int> FinishAsync(TextWriter log)

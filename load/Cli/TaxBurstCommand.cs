@@ -26,7 +26,7 @@ public static class TaxBurstCommand
         settings["scenario"] = options.Describe();
         settings["departments"] = options.Departments.ToString(CultureInfo.InvariantCulture);
         settings["cases"] = options.Cases.ToString(CultureInfo.InvariantCulture);
-        settings["generator"] = setup.Url is null ? "same process as the server (in-process server, embedded PostgreSQL, fsync on)" : "own process, server at --url";
+        settings["generator"] = setup.Generator;
         setup.Report.Notes.Add("Departments declare through the signed machine API (/machine/v1, RFC 9421 hmac-sha256, Idempotency-Key) with keys the platform issued them.");
         await using var database = setup.Url is null ? await EmbeddedDatabase.StartAsync() : null;
         await using var target = await setup.StartAsync(database, "real path", baseline: false);

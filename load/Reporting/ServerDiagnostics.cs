@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
 using CaseGrains.Load.Engine;
 using CaseGrains.Silo.Storage;
+using CaseGrains.WebFront.Api;
 using Npgsql;
 
 namespace CaseGrains.Load.Reporting;
@@ -19,12 +20,16 @@ public sealed class ServerDiagnostics : IAsyncDisposable
     private readonly MeterListener meters = new();
     private readonly PauseListener pauseListener;
     private readonly string? database;
+    private readonly Func<Task<RuntimeFigures?>> serverFigures;
+    private RuntimeFigures? serverBefore;
     private readonly int gen0, gen1, gen2;
+    private readonly long allocated;
     private DatabaseCounters? before;
 
-    private ServerDiagnostics(string? database)
+    private ServerDiagnostics(string? database, Func<Task<RuntimeFigures?>> serverFigures)
     {
         this.database = database;
+        this.serverFigures = serverFigures;
         meters.InstrumentPublished = (instrument, listener) =>
         {
             if (instrument.Meter.Name == StorageMetrics.MeterName && instrument.Name == StorageMetrics.FactCommitDuration)
@@ -34,27 +39,42 @@ public sealed class ServerDiagnostics : IAsyncDisposable
         meters.Start();
         pauseListener = new PauseListener(pauses);
         (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        allocated = GC.GetTotalAllocatedBytes();
     }
 
-    public static async Task<ServerDiagnostics> StartAsync(string? database, CancellationToken cancellationToken)
+    /// <param name="database">the server's database, when known</param>
+    /// <param name="serverFigures">the server process's GC figures (GET /api/load/runtime), or null where it does not answer</param>
+    public static async Task<ServerDiagnostics> StartAsync(string? database, Func<Task<RuntimeFigures?>> serverFigures, CancellationToken cancellationToken)
     {
-        var diagnostics = new ServerDiagnostics(database);
+        var diagnostics = new ServerDiagnostics(database, serverFigures);
         diagnostics.before = await DatabaseCounters.ReadAsync(database, cancellationToken);
+        diagnostics.serverBefore = await serverFigures();
         return diagnostics;
     }
 
-    /// <summary>Stops listening and adds what was seen to <paramref name="run"/>.</summary>
-    public async Task ReportAsync(ServerRun run, string scenario, CancellationToken cancellationToken)
+    /// <summary>Stops listening and adds what was seen to <paramref name="run"/>; <paramref name="operations"/> is what the allocations are divided by.</summary>
+    public async Task ReportAsync(ServerRun run, string scenario, long operations, CancellationToken cancellationToken)
     {
+        var allocatedBytes = GC.GetTotalAllocatedBytes() - allocated;
         meters.Dispose();
         pauseListener.Dispose();
         var after = await DatabaseCounters.ReadAsync(database, cancellationToken);
+        var serverAfter = await serverFigures();
+        var inProcess = commits.Count > 0;
+        if (!inProcess && serverBefore is not null && serverAfter is not null)
+        {
+            var bytes = serverAfter.AllocatedBytes - serverBefore.AllocatedBytes;
+            run.Checks.Add(new Check($"{scenario}: the server process's garbage collector", true, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{serverAfter.Gen0Collections - serverBefore.Gen0Collections} gen0, {serverAfter.Gen1Collections - serverBefore.Gen1Collections} gen1, " +
+                $"{serverAfter.Gen2Collections - serverBefore.Gen2Collections} gen2 collections; {serverAfter.PauseMilliseconds - serverBefore.PauseMilliseconds:N0} ms paused in all; " +
+                $"{bytes / (1024.0 * 1024.0):N0} MiB allocated ({(operations == 0 ? 0 : bytes / operations):N0} bytes per operation); heap {serverAfter.HeapBytes / (1024.0 * 1024.0):N0} MiB at the end")));
+        }
         if (commits.Count > 0)
             run.Measures.Add(new Measure($"{scenario}: fact commits in the server (group commits)",
                 "from opening the connection until PostgreSQL confirmed the commit of one batch of facts (the server's " +
                 $"{StorageMetrics.FactCommitDuration} histogram); every acknowledged ballot waited for one",
                 commits.Summary()));
-        run.Measures.Add(new Measure($"{scenario}: runtime pauses in the generator's process{(commits.Count > 0 ? " (server included)" : "")}",
+        run.Measures.Add(new Measure($"{scenario}: runtime pauses in the generator's process{(inProcess ? " (server included)" : "")}",
             "each suspension of all managed threads (a garbage collection, mostly), from the runtime's GCSuspendEEBegin to GCRestartEEEnd events",
             pauses.Summary(), new Dictionary<string, long>
             {
@@ -62,6 +82,8 @@ public sealed class ServerDiagnostics : IAsyncDisposable
                 ["gen1 collections"] = GC.CollectionCount(1) - gen1,
                 ["gen2 collections"] = GC.CollectionCount(2) - gen2,
                 ["pauses over 20 ms"] = pauses.Count - pauses.CountAtMost(20_000),
+                ["MiB allocated"] = allocatedBytes / (1024 * 1024),
+                ["bytes allocated per operation"] = operations == 0 ? 0 : allocatedBytes / operations,
             }));
         if (before is not null && after is not null)
             run.Checks.Add(new Check($"{scenario}: PostgreSQL during the scenario", true,

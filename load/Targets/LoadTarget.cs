@@ -4,14 +4,15 @@ namespace CaseGrains.Load.Targets;
 
 /// <summary>
 /// The server under test: where it listens, the platform administrator's password (for seeding through the API) and,
-/// when known, its database (for the recount from the stored rows). Either started here, in this process, or a URL.
+/// when known, its database (for the recount from the stored rows). Started here (in a process of its own, or in this
+/// one), or a URL.
 /// </summary>
 public sealed class LoadTarget : IAsyncDisposable
 {
-    private readonly ServerHost? host;
+    private readonly IAsyncDisposable? host;
 
     private LoadTarget(Uri address, string adminPassword, string? databaseConnectionString, string description,
-        IReadOnlyDictionary<string, string?> serverSettings, ServerHost? host)
+        IReadOnlyDictionary<string, string?> serverSettings, IAsyncDisposable? host)
     {
         Address = address;
         AdminPassword = adminPassword;
@@ -49,6 +50,16 @@ public sealed class LoadTarget : IAsyncDisposable
         var host = await ServerHost.StartAsync(connectionString, all);
         return new LoadTarget(host.Address, People.AdminPassword, connectionString,
             $"{label}: in-process server on {host.Address} with embedded PostgreSQL (fsync on)", settings, host);
+    }
+
+    /// <summary>Starts the real server in a process of its own on a fresh database of <paramref name="database"/>.</summary>
+    public static async Task<LoadTarget> StartProcessAsync(EmbeddedDatabase database, IReadOnlyDictionary<string, string?> settings, string label)
+    {
+        var connectionString = await database.CreateDatabaseAsync();
+        var all = new Dictionary<string, string?>(settings) { ["Security:BootstrapAdminPassword"] = People.AdminPassword };
+        var server = await ServerProcess.StartAsync(connectionString, all);
+        return new LoadTarget(server.Address, People.AdminPassword, connectionString,
+            $"{label}: server in its own process (pid {server.ProcessId}) on {server.Address} with embedded PostgreSQL (fsync on)", settings, server);
     }
 
     /// <summary>A server started on its own (in another process or machine).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseGrains.Load.Engine;
 using CaseGrains.Load.Reporting;
@@ -8,6 +9,7 @@ using CaseGrains.Load.Seeding;
 using CaseGrains.Load.Targets;
 using CaseGrains.Meetings;
 using CaseGrains.Testing;
+using CaseGrains.WebFront.Api;
 
 namespace CaseGrains.Load.Voting;
 
@@ -23,6 +25,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
     public const string HttpNoopStep = "no-op HTTP call (POST /api/noop)";
     private readonly List<MeetingUnderLoad> meetings = [];
     private long noIdleVoter;
+    private string? platformToken;
 
     public async Task<LiveMeetingOutcome> RunAsync(ServerRun run, CancellationToken cancellationToken = default)
     {
@@ -50,9 +53,9 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             foreach (var meeting in meetings)
                 await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
             log.WriteLine($"[{target.Description}] voting: {string.Join("; ", simulations.Select(s => s.Describe()))}");
-            await using var diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, cancellationToken);
+            await using var diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
             var votes = await ScenarioRunner.RunAsync(new Scenario("vote", VoteAsync) { WarmUp = WarmUp, Simulations = simulations }, cancellationToken);
-            await diagnostics.ReportAsync(run, "vote", cancellationToken);
+            await diagnostics.ReportAsync(run, "vote", votes.Steps.FirstOrDefault(s => s.Name == VoteStep)?.Ok ?? 0, cancellationToken);
             run.Scenarios.Add(votes);
             if (Interlocked.Read(ref noIdleVoter) > 0)
                 run.Checks.Add(new Check("ballots the generator could not send", true,
@@ -68,6 +71,13 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         {
             await DisconnectAsync();
         }
+    }
+
+    /// <summary>The server process's GC figures, where it answers them (Load:EnableNoop) and the admin password is known.</summary>
+    private async Task<RuntimeFigures?> RuntimeFiguresAsync(ApiClient api)
+    {
+        var (status, body, _) = await api.SendRawAsync(HttpMethod.Get, platformToken, "/api/load/runtime", null);
+        return status == HttpStatusCode.OK ? JsonSerializer.Deserialize<RuntimeFigures>(body, ApiJson.Options) : null;
     }
 
     private TimeSpan WarmUp => TimeSpan.FromSeconds(options.WarmUpSeconds);
@@ -90,7 +100,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
     {
         var setup = new StatsCollector();
         var clock = Stopwatch.StartNew();
-        var platformToken = await api.SignInAsync("admin", target.AdminPassword, null);
+        platformToken = await api.SignInAsync("admin", target.AdminPassword, null);
         var seeder = new MeetingSeeder(api, setup, Math.Max(2, options.SeedParallelism / options.Meetings));
         log.WriteLine($"[{target.Description}] seeding {options.Meetings} meeting(s) of {options.CreditorsPerMeeting} creditors through the API");
         var seeds = await Task.WhenAll(Enumerable.Range(0, options.Meetings)

@@ -198,6 +198,7 @@ public static class WebFrontExtensions
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();
         api.MapNoopApi();
+        api.MapRuntimeFiguresApi();
         api.MapCaseAccountApi();
         api.MapProgressApi();
         api.MapJudgeDashboardApi();

@@ -110,6 +110,7 @@ internal static class EndpointTable
         ["GET /api/judge/dashboard"] = ([JudgeA, JudgeB], null),
         // Disabled outside load tests: 404 for the signed-in, who get past authorization.
         ["POST /api/noop"] = (SignedIn, null),
+        ["GET /api/load/runtime"] = ([Platform], null),
         // The supervised case account: the case's judge opens it and decides, its administrator moves money, both read; creditors never see it.
         ["PUT /api/cases/{caseId}/account"] = ([JudgeA], """{"accountName":"管理人账户","accountNumber":"755912345610888","bankName":"招商银行","limits":{"perTransferFen":100,"perDayFen":100,"cumulativeFen":100}}"""),
         ["GET /api/cases/{caseId}/account"] = ([JudgeA, AdminA], null),
