@@ -26,6 +26,8 @@ internal static class EndpointTable
         ["GET /api/my/cases"] = (SignedIn, null),
         ["GET /api/auth/antiforgery"] = (Everyone, null),
         ["POST /api/auth/register"] = (Everyone, """{"code":"NOSUCHCODE","username":"newcomer","password":"long enough password"}"""),
+        // Signed-in staff pass the policy but are refused: only a creditor account joins a case by invitation.
+        ["POST /api/auth/invitations"] = ([CreditorA, CreditorB], """{"code":"NOSUCHCODE"}"""),
         ["POST /api/accounts"] = ([Platform], """{"username":"x","role":"judge","displayName":"x","password":"short"}"""),
         ["POST /api/accounts/{username}/disable"] = ([Platform], null),
         ["POST /api/accounts/{username}/enable"] = ([Platform], null),

@@ -26,6 +26,8 @@ public static class AuthApi
         auth.MapGet("/antiforgery", Antiforgery).AllowAnonymous().WithName("AntiforgeryToken");
         auth.MapPost("/register", Register).AllowAnonymous().WithName("RegisterWithInvitation")
             .WithSummary("A creditor redeems an invitation code and chooses a user name and password.");
+        auth.MapPost("/invitations", RedeemInvitation).Allow(Policies.SignedIn).WithName("RedeemInvitation")
+            .WithSummary("A signed-in creditor redeems an invitation into a further case; the answer is that case.");
         return routes;
     }
 
@@ -80,6 +82,20 @@ public static class AuthApi
         return TypedResults.Created("/api/auth/me", view);
     }
 
+    /// <summary>The same checks and the same joining as <see cref="Register"/>, for an account that exists already.</summary>
+    private static async Task<Ok<CaseView>> RedeemInvitation(RedeemInvitationRequest body, HttpContext http, IGrainFactory grains, TimeProvider clock)
+    {
+        if (http.User.Role() != AccountRole.Creditor || http.User.CreditorId() is not { } creditorId)
+            throw RuleViolationException.NotAllowed("code", "Invitations are for creditors; judges and administrators are appointed to cases.");
+        if (string.IsNullOrWhiteSpace(body.Code)) throw RuleViolationException.Invalid("code", "The invitation code is required.");
+        var username = http.User.Username()!;
+        var invitation = await grains.Get<IInvitationGrain>(Invitations.KeyOf(body.Code)).RedeemFor(username, creditorId, clock.GetUtcNow());
+        await grains.Get<IAccountGrain>(username).JoinCase(invitation.CaseId);
+        var joined = grains.Get<ICaseGrain>(invitation.CaseId);
+        await joined.AddParticipant(invitation.CreditorId, invitation.InvitedBy);
+        return TypedResults.Ok(await joined.Get());
+    }
+
     private static ProblemHttpResult Refused(SignInOutcome outcome) => TypedResults.Problem(
         statusCode: outcome.Result == SignInResult.LockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized,
         title: outcome.Result switch
@@ -96,5 +112,7 @@ public static class AuthApi
 public sealed record SignInRequest([property: MaxLength(64)] string Username, [property: MaxLength(256)] string Password, string? Code = null);
 
 public sealed record RegisterRequest(string Code, string Username, string Password, string? DisplayName = null);
+
+public sealed record RedeemInvitationRequest(string Code);
 
 public sealed record AntiforgeryTokenResponse(string HeaderName, string Token);

@@ -48,9 +48,9 @@ public static class ClaimsApi
 }
 
 /// <param name="InterestLines">Interest, each line up to the acceptance date at the latest (EBL 46); <paramref name="InterestFen"/> is their sum.</param>
-/// <param name="DeclaredBy">A proxy declaring for the creditor; the creditor itself when absent.</param>
+/// <remarks>Who declares is never part of the request: it is the signed-in creditor, or the administrator entering it for the creditor.</remarks>
 public sealed record DeclareClaimRequest(
     string CreditorId, ClaimClass Class, long PrincipalFen, long InterestFen = 0, long OtherFen = 0, long SecuredFen = 0, string? Collateral = null,
-    IReadOnlyList<InterestLine>? InterestLines = null, string? DeclaredBy = null);
+    IReadOnlyList<InterestLine>? InterestLines = null);
 
 public sealed record ReviewClaimRequest(ClaimDecision Decision, long ConfirmedFen = 0, string? Reason = null);
