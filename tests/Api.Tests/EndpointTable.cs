@@ -76,7 +76,6 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/claim-list"] = ([JudgeA, AdminA], null),
         ["GET /api/cases/{caseId}/claim-list.csv"] = ([JudgeA, AdminA], null),
         ["POST /api/cases/{caseId}/employee-claims"] = ([AdminA], """{"creditorId":"employee-1","principalFen":100,"otherFen":0}"""),
-        ["POST /api/cases/{caseId}/distribution-rounds"] = ([AdminA], """{"final":false}"""),
         ["GET /api/creditors/{creditorId}/unmasked"] = ([JudgeA, AdminA, CreditorA], null),
         ["POST /api/departments/{code}/keys"] = ([Platform], null),
         ["GET /api/departments/{code}/keys"] = ([Platform], null),

@@ -18,7 +18,9 @@ namespace CaseGrains.CaseAccounts;
 /// </summary>
 /// <remarks>
 /// An executed distribution also records the case's next distribution round (EBL 56) through the case grain, with
-/// the transfer id as reference so that recording it twice records one round. When that call fails after the money
+/// the transfer id as reference so that recording it twice records one round. This is the only way a round is
+/// recorded: the transfer is the money, the round (with what each creditor got) is the case's one fact of it. One
+/// distribution waits for the judge at a time, so the round a plan was made for is the round it records. When that call fails after the money
 /// moved, the activation is dropped and the next one records the round on activation.
 /// </remarks>
 public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseAccountGrain
@@ -185,6 +187,10 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     private async Task<DistributionPlan> PlanAsync(PayDistribution command)
     {
         CaseAccountRules.ValidateDistribution(command);
+        // A plan is made for the case's next round; while one waits for the judge, the next round is not yet known.
+        if (transferOrder.Select(id => transfers[id]).FirstOrDefault(t => t is { Kind: TransferKind.Distribution, Status: TransferStatus.AwaitingApproval }) is { } waiting)
+            throw RuleViolationException.Conflict("totalFen",
+                $"Distribution {waiting.TransferId} (round {waiting.Distribution!.Round}) waits for the judge; the next round is planned once it is decided or cancelled.");
         var caseGrain = GrainFactory.Get<ICaseGrain>(Key);
         var caseView = await caseGrain.Get();
         if (caseView.FinalDistributionPaid)
@@ -232,7 +238,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         try
         {
             actor = (await CaseAsync()).AdministratorId;
-            var view = await GrainFactory.Get<ICaseGrain>(Key).RecordDistribution(new RecordDistribution(actor, transfer.Distribution!.Final, transferId));
+            var view = await GrainFactory.Get<ICaseGrain>(Key).RecordDistribution(new RecordDistribution(actor, transferId, transfer.Distribution!));
             round = view.DistributionRounds;
         }
         catch (RuleViolationException e)
