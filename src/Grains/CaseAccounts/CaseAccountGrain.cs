@@ -62,6 +62,18 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         return Task.FromResult(View());
     }
 
+    public async Task<CaseAccountView> SetLimits(SetAccountLimits command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RequireJudge(await CaseAsync(), command.JudgeId);
+        var o = RequireOpen();
+        CaseAccountRules.ValidateLimitChange(command);
+        if (command.Limits == o.Account.Limits) return View();
+        await CommitAsync([new AccountLimitsChanged(Key, command.JudgeId, clock.GetUtcNow(), command.Limits, o.Account.Limits, Blank(command.Reason))]);
+        PublishAccount();
+        return View();
+    }
+
     public async Task<DepositView> RecordDeposit(RecordDeposit command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -144,6 +156,18 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         CaseAccountRules.ValidateDecision(command, reasonRequired: true);
         var transfer = RequireAwaiting(command.TransferId);
         await CommitAsync([new TransferRejected(Key, command.JudgeId, clock.GetUtcNow(), transfer.TransferId, command.Reason!)]);
+        PublishTransfer(transfer.TransferId);
+        return transfers[transfer.TransferId];
+    }
+
+    public async Task<TransferView> CancelTransfer(CancelTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RequireAdministrator(await CaseAsync(), command.AdministratorId);
+        RequireOpen();
+        CaseAccountRules.ValidateCancellation(command);
+        var transfer = RequireAwaiting(command.TransferId);
+        await CommitAsync([new TransferCancelled(Key, command.AdministratorId, clock.GetUtcNow(), transfer.TransferId, Blank(command.Reason))]);
         PublishTransfer(transfer.TransferId);
         return transfers[transfer.TransferId];
     }
@@ -300,6 +324,13 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
                 reserved -= transfers[j.TransferId].AmountFen;
                 Change(j.TransferId, t => t with { Status = TransferStatus.Rejected, DecidedBy = j.Actor, DecidedAt = j.At, DecisionReason = j.Reason });
                 break;
+            case AccountLimitsChanged c:
+                opened = opened! with { Account = opened.Account with { Limits = c.Limits } };
+                break;
+            case TransferCancelled x:
+                reserved -= transfers[x.TransferId].AmountFen;
+                Change(x.TransferId, t => t with { Status = TransferStatus.Cancelled, DecidedBy = x.Actor, DecidedAt = x.At, DecisionReason = x.Reason });
+                break;
             case TransferExecuted e:
                 reserved -= e.AmountFen;
                 balance -= e.AmountFen;
@@ -354,7 +385,12 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         var transfer = RequireTransfer(transferId);
         return transfer.Status == TransferStatus.AwaitingApproval
             ? transfer
-            : throw RuleViolationException.Conflict("transferId", $"Transfer {transferId} is {(transfer.Status == TransferStatus.Executed ? "executed" : "rejected")}; it no longer waits for a decision.");
+            : throw RuleViolationException.Conflict("transferId", $"Transfer {transferId} is {transfer.Status switch
+            {
+                TransferStatus.Executed => "executed",
+                TransferStatus.Rejected => "rejected",
+                _ => "cancelled",
+            }}; it no longer waits for a decision.");
     }
 
     private CaseAccountView View()
