@@ -36,12 +36,15 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     private long reserved;
     private long deposited;
     private long paidTotal;
+    /// <summary>Whether this activation has told the case grain that the account exists (see <see cref="TellCaseAsync"/>).</summary>
+    private bool caseKnowsAccount;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var fact in await facts.ReadAllAsync(cancellationToken)) Apply(fact);
         pending = Pending();
         if (UnrecordedRounds().Any()) Context.ScheduleTurn(RecordRoundsAsync);
+        if (opened is not null) Context.ScheduleTurn(TellCaseQuietlyAsync);
     }
 
     public async Task<CaseAccountView> Open(OpenCaseAccount command)
@@ -52,6 +55,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         if (opened is not null) throw RuleViolationException.Conflict("caseId", $"Case {Key} already has its supervised account.");
         command = CaseAccountRules.ValidateOpening(command);
         await CommitAsync([new CaseAccountOpened(Key, command.JudgeId, clock.GetUtcNow(), command)]);
+        await TellCaseQuietlyAsync();
         PublishAccount();
         return View();
     }
@@ -195,6 +199,8 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
                 $"The account has {Fen.Format(Available)} available ({Fen.Format(balance)} balance, {Fen.Format(reserved)} held for transfers waiting for the judge); {Fen.Format(amountFen)} would overdraw it.");
         var now = clock.GetUtcNow();
         var exceeded = Exceeded(amountFen, now);
+        // The judge's dashboard asks only the accounts the case knows of: nothing waits for the judge unseen.
+        if (exceeded.Count > 0) await TellCaseAsync();
         var transferId = $"T{transferOrder.Count + 1:D5}";
         var requested = new TransferRequested(Key, actor, now, transferId, kind, amountFen, purpose, payee, plan, exceeded);
         await CommitAsync(exceeded.Count > 0
@@ -202,6 +208,29 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
             : [requested, new TransferExecuted(Key, actor, now, transferId, amountFen, balance - amountFen, CourtDay.Of(now))]);
         PublishTransfer(transferId);
         return transferId;
+    }
+
+    /// <summary>
+    /// Tells the case grain that its account exists (idempotent there), once per activation: after opening, again on
+    /// every activation (in case the call after opening failed), and before any transfer starts waiting for the judge.
+    /// </summary>
+    private async Task TellCaseAsync()
+    {
+        if (caseKnowsAccount) return;
+        await GrainFactory.Get<ICaseGrain>(Key).AddAccount(opened!.Actor);
+        caseKnowsAccount = true;
+    }
+
+    private async Task TellCaseQuietlyAsync()
+    {
+        try
+        {
+            await TellCaseAsync();
+        }
+        catch (Exception)
+        {
+            // The account stands; the case is told before the next transfer waits for the judge, or on the next activation.
+        }
     }
 
     private IReadOnlyList<TransferLimit> Exceeded(long amountFen, DateTimeOffset now) =>

@@ -24,6 +24,7 @@ namespace CaseGrains.Cases;
 [JsonDerivedType(typeof(ClaimEvidenceAttached), "claim.evidenceAttached")]
 [JsonDerivedType(typeof(DistributionRecorded), "distribution.recorded")]
 [JsonDerivedType(typeof(MeetingAdded), "meeting.added")]
+[JsonDerivedType(typeof(AccountAdded), "account.added")]
 [JsonDerivedType(typeof(CreditorInvited), "creditor.invited")]
 [JsonDerivedType(typeof(ProgressNodeCompleted), "progress.completed")]
 [JsonDerivedType(typeof(NodeDueDateSet), "progress.dueDateSet")]
@@ -157,6 +158,13 @@ public sealed record MeetingAdded(string CaseId, string Actor, DateTimeOffset At
 {
     public override string LedgerKind => "meeting.scheduled";
     public override object LedgerData => new { MeetingId };
+}
+
+/// <summary>The case's supervised account was opened (its own entry, <c>account.opened</c>, has the details).</summary>
+public sealed record AccountAdded(string CaseId, string Actor, DateTimeOffset At) : CaseFact(CaseId, Actor, At)
+{
+    public override string LedgerKind => "case.accountAdded";
+    public override object LedgerData => new { };
 }
 
 public sealed record CreditorInvited(string CaseId, string Actor, DateTimeOffset At, string CreditorId) : CaseFact(CaseId, Actor, At)

@@ -29,6 +29,7 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
     private readonly HashSet<string> distributionReferences = new(StringComparer.Ordinal);
     private int distributionRounds;
     private bool finalDistributionPaid;
+    private bool hasAccount;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -245,6 +246,13 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
         await CommitAsync(new MeetingAdded(Key, opened!.AdministratorId, clock.GetUtcNow(), meetingId));
     }
 
+    public async Task AddAccount(string openedBy)
+    {
+        RequireOpen();
+        if (hasAccount) return;
+        await CommitAsync(new AccountAdded(Key, openedBy, clock.GetUtcNow()));
+    }
+
     private async Task<long> CommitAsync(CaseFact fact) => (await CommitAllAsync([fact]))[0];
 
     /// <summary>Commits facts in one transaction, applies them, then tells creditors who joined the case by them.</summary>
@@ -313,6 +321,9 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
                 distributionRounds = r.Round;
                 if (r.Reference is not null) distributionReferences.Add(r.Reference);
                 finalDistributionPaid |= r.Final;
+                break;
+            case AccountAdded:
+                hasAccount = true;
                 break;
             case MeetingAdded m:
                 meetings.Add(m.MeetingId);
@@ -495,6 +506,7 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
             DeclarationDeadline = progress.DeclarationDeadline,
             DistributionRounds = distributionRounds,
             FinalDistributionPaid = finalDistributionPaid,
+            HasAccount = hasAccount,
         };
     }
 }
