@@ -187,7 +187,6 @@ public static class WebFrontExtensions
         api.MapClaimEvidenceApi();
         api.MapClaimListApi();
         api.MapEmployeeClaimsApi();
-        api.MapDistributionRoundsApi();
         api.MapCreditorIdentityApi();
         api.MapDepartmentKeysApi();
         app.MapMachineApiV1();

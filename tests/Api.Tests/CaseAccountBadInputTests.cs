@@ -22,6 +22,7 @@ public sealed class CaseAccountBadInputTests(PostgresServer postgres)
         await account.DepositAsync(10_000_00, "CMB-1");
         // Over the per-transfer limit: it waits, holding 2,000 of the 10,000 yuan.
         var (_, waiting) = await account.TransferAsync(2_000_00);
+        var (_, executed) = await account.TransferAsync(500_00);
         var judge = account.Judge;
         var admin = account.Administrator;
         var url = account.Url;
@@ -57,6 +58,13 @@ public sealed class CaseAccountBadInputTests(PostgresServer postgres)
             (judge, HttpMethod.Post, "/transfers/T99999/approval", new ApprovalRequest(), 404, "transferId"),
             (judge, HttpMethod.Post, "/transfers/not%20an%20id/approval", new ApprovalRequest(), 400, "transferId"),
             (judge, HttpMethod.Get, "/transfers/T99999", null, 404, "transferId"),
+            (judge, HttpMethod.Put, "/limits", new SetLimitsRequest(-1, 1, 1), 400, "perTransferFen"),
+            (judge, HttpMethod.Put, "/limits", new SetLimitsRequest(1, -1, 1), 400, "perDayFen"),
+            (judge, HttpMethod.Put, "/limits", new SetLimitsRequest(1, 1, 100_000_000_000_000_001), 400, "cumulativeFen"),
+            (judge, HttpMethod.Put, "/limits", new SetLimitsRequest(1, 1, 1, new string('x', 2001)), 400, "reason"),
+            (admin, HttpMethod.Post, "/transfers/T99999/cancellation", new CancellationRequest(), 404, "transferId"),
+            (admin, HttpMethod.Post, $"/transfers/{executed.TransferId}/cancellation", new CancellationRequest(), 409, "transferId"),
+            (admin, HttpMethod.Post, $"/transfers/{waiting.TransferId}/cancellation", new CancellationRequest(new string('x', 2001)), 400, "reason"),
         };
         foreach (var (who, method, path, body, status, field) in cases)
         {

@@ -123,5 +123,51 @@ public sealed class CaseAccountDistributionTests(PostgresServer postgres) : IAsy
         Assert.Equal(0, (await account.Judge.Http.GetOk<CaseView>($"/api/cases/{account.CaseId}")).DistributionRounds);
     }
 
+    [Fact]
+    public async Task A_round_paid_from_the_account_is_one_fact_that_nobody_can_record_a_second_time_by_hand()
+    {
+        var account = await CaseAccountKit.OpenAsync(server, "dist-once");
+        await account.DepositAsync(10_000_00, "CMB-1");
+        var (_, paid) = await account.DistributeAsync(new DistributionRequest(3_000_00, "第一次分配",
+            Shares: [new DistributionShare("cr-a", 2_000_00), new DistributionShare("cr-b", 1_000_00)]));
+        Assert.Equal(1, paid.DistributionRound);
+
+        // The same money recorded once more as a (final) round by hand: it must not count.
+        var (byHand, _) = await account.Administrator.Http.SendJson(HttpMethod.Post, $"/api/cases/{account.CaseId}/distribution-rounds", new { final = true });
+
+        Assert.True(byHand >= 400, $"recording a round by hand answered {byHand}");
+        var caseView = await account.Judge.Http.GetOk<CaseView>($"/api/cases/{account.CaseId}");
+        Assert.Equal((1, false), (caseView.DistributionRounds, caseView.FinalDistributionPaid));
+        var progress = await account.Judge.Http.GetOk<CaseProgressView>($"/api/cases/{account.CaseId}/progress");
+        Assert.False(progress.Nodes.Single(n => n.Node == CaseNode.DistributionExecuted).Completed);
+        var round = Assert.Single(await account.LedgerAsync(), e => e.Kind == "distribution.recorded");
+        Assert.Equal((1, paid.TransferId, 3_000_00L), ((int?)round.Data["round"], (string?)round.Data["reference"], (long?)round.Data["totalFen"]));
+        Assert.Equal([("cr-a", 2_000_00L), ("cr-b", 1_000_00L)],
+            round.Data["lines"]!.AsArray().Select(l => ((string)l!["payeeId"]!, (long)l["amountFen"]!)));
+    }
+
+    [Fact]
+    public async Task While_a_distribution_waits_for_the_judge_the_next_waits_too_so_each_round_is_the_one_its_transfer_planned()
+    {
+        var account = await CaseAccountKit.OpenAsync(server, "dist-serial");
+        await account.DepositAsync(500_000_00, "CMB-1");
+        var (status, waiting) = await account.DistributeAsync(new DistributionRequest(200_000_00, "第一次分配", Shares: [new DistributionShare("cr-a", 300_000_00)]));
+        Assert.Equal((202, 1), (status, waiting.Distribution!.Round));
+
+        ProblemAssert.Field(409, "totalFen", await account.Administrator.Http.SendJson(HttpMethod.Post, $"{account.Url}/distributions",
+            new DistributionRequest(1_000_00, "第二次分配", Shares: [new DistributionShare("cr-a", 300_000_00)])));
+        Assert.Single(await account.TransfersAsync());
+
+        await account.ApproveAsync(waiting.TransferId);
+        var (_, second) = await account.DistributeAsync(new DistributionRequest(1_000_00, "第二次分配", Shares: [new DistributionShare("cr-a", 300_000_00)]));
+
+        Assert.Equal((2, 2), (second.Distribution!.Round, second.DistributionRound));
+        var ledger = await account.LedgerAsync();
+        var planned = ledger.Where(e => e.Kind == "transfer.requested").ToDictionary(e => (string)e.Data["transferId"]!, e => (int)e.Data["distribution"]!["round"]!);
+        var recorded = ledger.Where(e => e.Kind == "distribution.recorded").Select(e => ((string)e.Data["reference"]!, (int)e.Data["round"]!)).ToList();
+        Assert.Equal([(waiting.TransferId, 1), (second.TransferId, 2)], recorded);
+        Assert.All(recorded, r => Assert.Equal(planned[r.Item1], r.Item2));
+    }
+
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, ApiJson.Options);
 }

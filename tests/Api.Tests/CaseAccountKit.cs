@@ -82,6 +82,23 @@ public sealed class CaseAccountKit(CaseScenario scenario)
     public async Task<List<string>> LedgerKindsOfAsync(string transferId) =>
         [.. (await LedgerAsync()).Where(e => (string?)e.Data["transferId"] == transferId).Select(e => e.Kind)];
 
+    /// <summary>
+    /// Pays a distribution round of 1 fen to one payee out of the case's account, the one way a round is recorded:
+    /// the judge opens the account (with wide limits) if the case has none, the administrator deposits and pays.
+    /// </summary>
+    public static async Task<TransferView> PayRoundAsync(Person judge, Person administrator, string caseId, bool final)
+    {
+        var url = $"/api/cases/{caseId}/account";
+        using (var account = await judge.Http.GetAsync(url))
+            if (account.StatusCode == System.Net.HttpStatusCode.NotFound)
+                await judge.Http.PutOk<CaseAccountView>(url, new OpenCaseAccountRequest("管理人账户", "7559 1234 5610 888", "招商银行深圳分行", Limits));
+        await administrator.Http.PostOk<DepositView>($"{url}/deposits", new DepositRequest(1, "拍卖", $"round-{Guid.NewGuid():N}"));
+        var (status, paid) = await SendAsync<TransferView>(administrator, $"{url}/distributions",
+            new DistributionRequest(1, "分配", Shares: [new DistributionShare("round-payee", 1)], Final: final));
+        Assert.Equal((200, TransferStatus.Executed), (status, paid.Status));
+        return paid;
+    }
+
     public static async Task<(int Status, T Body)> SendAsync<T>(Person who, string url, object body)
     {
         using var response = await who.Http.PostAsJsonAsync(url, body, ApiJson.Options);

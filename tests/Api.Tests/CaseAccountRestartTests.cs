@@ -30,6 +30,9 @@ public sealed class CaseAccountRestartTests(PostgresServer postgres)
             var (_, rejected) = await account.TransferAsync(110_000_00);
             await account.RejectAsync(rejected.TransferId, "金额有误");
             Assert.Equal(200, (await account.DistributeAsync(new DistributionRequest(1_000_00, "第一次分配", ClaimClass.Ordinary))).Status);
+            await account.Judge.Http.PutOk<CaseAccountView>($"{account.Url}/limits", new SetLimitsRequest(125_000_00, 300_000_00, 1_000_000_00, "调整单笔限额"));
+            var (_, withdrawn) = await account.TransferAsync(130_000_00);
+            await account.Administrator.Http.PostOk<TransferView>($"{account.Url}/transfers/{withdrawn.TransferId}/cancellation", new CancellationRequest());
 
             before = Json(await account.AccountAsync());
             transfersBefore = Json(await account.TransfersAsync());
@@ -42,6 +45,13 @@ public sealed class CaseAccountRestartTests(PostgresServer postgres)
         var judge = account.Judge.On(again).Http;
         var administrator = account.Administrator.On(again).Http;
 
+        // The first thing the judge opens is the dashboard: the case knows it has an account, and its waiting transfer is there.
+        var dashboard = await judge.GetOk<CaseGrains.WebFront.Dashboard.JudgeDashboard>("/api/judge/dashboard");
+        var item = Assert.Single(dashboard.Cases.Single(c => c.CaseId == account.CaseId).Waiting,
+            w => w.Kind == CaseGrains.WebFront.Dashboard.WaitingItemKinds.TransferApproval);
+        Assert.Equal(waiting.TransferId, item.Subject);
+        Assert.True((await judge.GetOk<CaseView>($"/api/cases/{account.CaseId}")).HasAccount);
+
         Assert.Equal(before, Json(await judge.GetOk<CaseAccountView>(account.Url)));
         Assert.Equal(transfersBefore, Json(await judge.GetOk<List<TransferView>>($"{account.Url}/transfers")));
         Assert.Equal(depositsBefore, Json(await administrator.GetOk<List<DepositView>>($"{account.Url}/deposits")));
@@ -53,7 +63,7 @@ public sealed class CaseAccountRestartTests(PostgresServer postgres)
         Assert.Equal((TransferStatus.Executed, 500_000_00L - 50_000_00 - 1_000_00 - 120_000_00), (approved.Status, approved.BalanceAfterFen));
         var (_, next) = await CaseAccountKit.SendAsync<TransferView>(account.Administrator.On(again), $"{account.Url}/transfers",
             new TransferRequest(CaseAccountKit.Appraiser, 1_00, "p"));
-        Assert.Equal("T00005", next.TransferId);
+        Assert.Equal("T00006", next.TransferId);
         ProblemAssert.Field(409, "reference", await administrator.SendJson(HttpMethod.Post, $"{account.Url}/deposits", new DepositRequest(1, "s", "CMB-2")));
         var entries = await judge.GetOk<CaseGrains.Ledger.LedgerEntriesPage>($"/api/cases/{account.CaseId}/ledger/entries?start={ledgerBefore}&count=100");
         Assert.Equal(["transfer.approved", "transfer.executed", "transfer.requested", "transfer.executed"], entries.Entries.Select(e => e.Kind));

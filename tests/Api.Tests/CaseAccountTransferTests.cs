@@ -31,6 +31,11 @@ public sealed class CaseAccountTransferTests(PostgresServer postgres) : IAsyncLi
     [Fact]
     public async Task A_transfer_over_a_limit_waits_on_the_judges_dashboard_until_the_judge_approves_it()
     {
+        // A case of the same court without an account has nothing of the kind waiting.
+        var other = new CaseScenario(server, "fund-case-no-account");
+        await other.OpenAsync();
+        Assert.False((await other.Judge.Http.GetOk<CaseGrains.Cases.CaseView>($"/api/cases/{other.CaseId}")).HasAccount);
+        Assert.True((await account.Judge.Http.GetOk<CaseGrains.Cases.CaseView>($"/api/cases/{account.CaseId}")).HasAccount);
         await account.DepositAsync(500_000_00, "CMB-20260601-0009");
         var (status, transfer) = await account.TransferAsync(100_000_01);
         Assert.Equal(202, status);
@@ -39,6 +44,8 @@ public sealed class CaseAccountTransferTests(PostgresServer postgres) : IAsyncLi
             .Cases.Single(c => c.CaseId == account.CaseId).Waiting;
         var item = Assert.Single(waiting, w => w.Kind == CaseGrains.WebFront.Dashboard.WaitingItemKinds.TransferApproval);
         Assert.Equal((transfer.TransferId, "account"), (item.Subject, item.Reference));
+        Assert.Empty((await account.Judge.Http.GetOk<CaseGrains.WebFront.Dashboard.JudgeDashboard>("/api/judge/dashboard"))
+            .Cases.Single(c => c.CaseId == other.CaseId).Waiting);
 
         await account.ApproveAsync(transfer.TransferId);
         var after = (await account.Judge.Http.GetOk<CaseGrains.WebFront.Dashboard.JudgeDashboard>("/api/judge/dashboard"))

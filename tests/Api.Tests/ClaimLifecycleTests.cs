@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CaseGrains.CaseAccounts;
 using CaseGrains.Cases;
 using CaseGrains.Claims;
 using CaseGrains.Testing;
@@ -288,21 +289,23 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Equal(1, first.JoinsDistributionRound);
         Assert.Contains("declared late", (await firstCreditor.Http.GetOk<List<ClaimHistoryEntry>>($"{claims}/{first.ClaimId}/history"))[0].Detail, StringComparison.Ordinal);
 
-        var afterRound = await Administrator.Http.PostOk<CaseView>($"/api/cases/{lateCase}/distribution-rounds", new DistributionRoundRequest(false));
-        Assert.Equal(1, afterRound.DistributionRounds);
+        await CaseAccountKit.PayRoundAsync(Judge, Administrator, lateCase, final: false);
+        Assert.Equal(1, (await Administrator.Http.GetOk<CaseView>($"/api/cases/{lateCase}")).DistributionRounds);
         var secondCreditor = await LateCreditor(2);
         var second = await secondCreditor.Http.PostOk<ClaimView>(claims, new DeclareClaimRequest(secondCreditor.CreditorId!, ClaimClass.Ordinary, 200_00));
         Assert.True(second.Late);
         Assert.Equal(2, second.JoinsDistributionRound);
 
-        var (byCreditor, byCreditorProblem) = await secondCreditor.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/distribution-rounds", new DistributionRoundRequest(true));
+        var (byCreditor, byCreditorProblem) = await secondCreditor.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/account/distributions",
+            new DistributionRequest(1, "分配", Shares: [new DistributionShare("round-payee", 1)], Final: true));
         AssertForbidden(byCreditor, byCreditorProblem);
-        var final = await Administrator.Http.PostOk<CaseView>($"/api/cases/{lateCase}/distribution-rounds", new DistributionRoundRequest(true));
-        Assert.True(final.FinalDistributionPaid);
+        await CaseAccountKit.PayRoundAsync(Judge, Administrator, lateCase, final: true);
+        Assert.True((await Administrator.Http.GetOk<CaseView>($"/api/cases/{lateCase}")).FinalDistributionPaid);
         var thirdCreditor = await LateCreditor(3);
         var (refused, problem) = await thirdCreditor.Http.SendJson(HttpMethod.Post, claims, new DeclareClaimRequest(thirdCreditor.CreditorId!, ClaimClass.Ordinary, 300_00));
         AssertProblem(409, "caseId", refused, problem, "EBL 56");
-        var (another, anotherProblem) = await Administrator.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/distribution-rounds", new DistributionRoundRequest(false));
+        var (another, anotherProblem) = await Administrator.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/account/distributions",
+            new DistributionRequest(1, "再分配", Shares: [new DistributionShare("round-payee", 1)]));
         AssertProblem(409, "final", another, anotherProblem);
 
         // In time: the ordinary scenario's case has no deadline set.

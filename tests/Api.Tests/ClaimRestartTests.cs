@@ -45,7 +45,7 @@ public sealed class ClaimRestartTests(PostgresServer postgres)
             pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             (await first.Http.PostAsync($"{claims}/{a.ClaimId}/evidence?fileName=a.pdf", pdf)).EnsureSuccessStatusCode();
             await admin.PostOk<ClaimView>($"/api/cases/{caseId}/employee-claims", new EmployeeClaimRequest("emp-1", 5_000_00, 0));
-            await admin.PostOk<CaseView>($"/api/cases/{caseId}/distribution-rounds", new DistributionRoundRequest(false));
+            await CaseAccountKit.PayRoundAsync(judge, administrator, caseId, final: false);
             var second = await server.People.CreditorAsync(administrator, caseId, "cr0002");
             var c = await second.Http.PostOk<ClaimView>(claims, new DeclareClaimRequest("cr0002", ClaimClass.Ordinary, 50_00));
             await second.Http.PostOk<ClaimView>($"{claims}/{c.ClaimId}/withdrawal", new WithdrawalRequest());

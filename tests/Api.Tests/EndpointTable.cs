@@ -78,7 +78,6 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/claim-list"] = ([JudgeA, AdminA], null),
         ["GET /api/cases/{caseId}/claim-list.csv"] = ([JudgeA, AdminA], null),
         ["POST /api/cases/{caseId}/employee-claims"] = ([AdminA], """{"creditorId":"employee-1","principalFen":100,"otherFen":0}"""),
-        ["POST /api/cases/{caseId}/distribution-rounds"] = ([AdminA], """{"final":false}"""),
         ["GET /api/creditors/{creditorId}/unmasked"] = ([JudgeA, AdminA, CreditorA], null),
         ["POST /api/departments/{code}/keys"] = ([Platform], null),
         ["GET /api/departments/{code}/keys"] = ([Platform], null),
@@ -116,6 +115,8 @@ internal static class EndpointTable
         // The supervised case account: the case's judge opens it and decides, its administrator moves money, both read; creditors never see it.
         ["PUT /api/cases/{caseId}/account"] = ([JudgeA], """{"accountName":"管理人账户","accountNumber":"755912345610888","bankName":"招商银行","limits":{"perTransferFen":100,"perDayFen":100,"cumulativeFen":100}}"""),
         ["GET /api/cases/{caseId}/account"] = ([JudgeA, AdminA], null),
+        ["PUT /api/cases/{caseId}/account/limits"] = ([JudgeA], """{"perTransferFen":100,"perDayFen":100,"cumulativeFen":100,"reason":"r"}"""),
+        ["POST /api/cases/{caseId}/account/transfers/{transferId}/cancellation"] = ([AdminA], """{"reason":"r"}"""),
         ["POST /api/cases/{caseId}/account/deposits"] = ([AdminA], """{"amountFen":100,"source":"拍卖","reference":"R-1"}"""),
         ["GET /api/cases/{caseId}/account/deposits"] = ([JudgeA, AdminA], null),
         ["POST /api/cases/{caseId}/account/transfers"] = ([AdminA], """{"payee":{"name":"n","accountNumber":"4000023309100123456"},"amountFen":100,"purpose":"p"}"""),

@@ -249,7 +249,7 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Empty((await scenario.Judge.Http.GetOk<JudgeDashboard>("/api/judge/dashboard")).Cases.Single(c => c.CaseId == scenario.CaseId).Meetings);
 
         // The final distribution completes its step; the termination ruling is due within 15 days (EBL 120).
-        await scenario.Administrator.Http.PostOk<CaseView>($"/api/cases/{scenario.CaseId}/distribution-rounds", new DistributionRoundRequest(true));
+        await CaseAccountKit.PayRoundAsync(scenario.Judge, scenario.Administrator, scenario.CaseId, final: true);
         progress = await scenario.Judge.Http.GetOk<CaseProgressView>($"/api/cases/{scenario.CaseId}/progress");
         Assert.True(Node(progress, DistributionExecuted).Completed);
         Assert.Equal(day.AddDays(15), Node(progress, Termination).DueOn);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CaseGrains.CaseAccounts;
 using CaseGrains.Testing;
 using CaseGrains.WebFront.Api;
@@ -83,6 +84,45 @@ public sealed class CaseAccountPageTests(PostgresServer postgres, Chromium chrom
         Assert.Equal(0, judgeNavigations);
         await Chromium.ScreenshotAsync(administrator, "account-administrator-executed");
     }
+    [Fact]
+    public async Task The_judge_raises_the_per_transfer_limit_in_yuan_and_the_administrator_withdraws_a_waiting_transfer()
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-limits", creditors: 0, withClaims: false);
+        var url = $"/api/cases/{scenario.CaseId}/account";
+        await scenario.Judge.Http.PutOk<CaseAccountView>(url, new OpenCaseAccountRequest("深圳示例科技有限公司管理人", "7559 1234 5610 888", "招商银行深圳分行",
+            new AccountLimits(1_000_00, 5_000_00, 100_000_00)));
+        await scenario.Administrator.Http.PostOk<DepositView>($"{url}/deposits", new DepositRequest(10_000_00, "拍卖：车辆一辆", "CMB-1"));
+        using (var held = await scenario.Administrator.Http.PostAsJsonAsync($"{url}/transfers", new TransferRequest(new Payee("评估公司", "4000023309100123456"), 2_000_00, "评估费"), ApiJson.Options))
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, held.StatusCode);
+
+        var judge = await chromium.NewPersonAsync(server.Address, language: "zh-CN");
+        await SignIn.AsAsync(judge, scenario.Judge);
+        await judge.GotoAsync($"/#/cases/{scenario.CaseId}/account");
+        Assert.Equal("1000.00", await judge.InputValueAsync("#limits-form input[name=perTransfer]"));
+        await judge.FillAsync("#limits-form input[name=perTransfer]", "-1");
+        await judge.ClickAsync("#limits-form button[type=submit]");
+        await Assertions.Expect(judge.Locator("#limits-form input[name=perTransfer] ~ p.field-error")).Not.ToBeEmptyAsync();
+        await judge.FillAsync("#limits-form input[name=perTransfer]", "3000.50");
+        await judge.ClickAsync("#limits-form button[type=submit]");
+        await judge.WaitForSelectorAsync("dd.limit-per-transfer:text('¥3,000.50')");
+        Assert.Equal("限额已调整，此后的支付按新限额审核。", await judge.InnerTextAsync("#account-status"));
+
+        var administrator = await chromium.NewPersonAsync(server.Address);
+        await SignIn.AsAsync(administrator, scenario.Administrator);
+        await administrator.GotoAsync($"/#/cases/{scenario.CaseId}/account");
+        await administrator.WaitForSelectorAsync("dd.limit-per-transfer:text('¥3,000.50')");
+        Assert.Equal(0, await administrator.Locator("#limits-form").CountAsync());
+        var waiting = administrator.Locator("li.pending[data-transfer-id='T00001']");
+        await waiting.Locator("input.reason").FillAsync("收款账号有误");
+        await waiting.Locator("button.cancel-transfer").ClickAsync();
+        await administrator.WaitForSelectorAsync("tr.transfer[data-transfer-id='T00001'][data-status='cancelled']");
+        Assert.Contains("withdrawn", await administrator.InnerTextAsync("tr.transfer[data-transfer-id='T00001']"), StringComparison.Ordinal);
+        await administrator.WaitForSelectorAsync("dd.available[data-fen='1000000']");
+        await judge.WaitForSelectorAsync("#pending-approvals[data-count='0']");
+        await Chromium.ScreenshotAsync(administrator, "account-transfer-withdrawn");
+    }
+
     [Fact]
     public async Task The_administrator_previews_a_distribution_to_the_ordinary_class_to_the_fen_and_pays_it_within_the_limits()
     {

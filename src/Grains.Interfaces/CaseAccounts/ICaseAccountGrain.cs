@@ -14,6 +14,9 @@ public interface ICaseAccountGrain : IGrainWithStringKey
 
     Task<CaseAccountView> Get();
 
+    /// <summary>The case's judge changes the limits; transfers already waiting keep waiting for the judge's decision.</summary>
+    Task<CaseAccountView> SetLimits(SetAccountLimits command);
+
     /// <summary>Money received into the account (proceeds of an asset sale), with its source and bank reference.</summary>
     Task<DepositView> RecordDeposit(RecordDeposit command);
 
@@ -31,6 +34,9 @@ public interface ICaseAccountGrain : IGrainWithStringKey
     Task<TransferView> ApproveTransfer(DecideTransfer command);
 
     Task<TransferView> RejectTransfer(DecideTransfer command);
+
+    /// <summary>The administrator withdraws a transfer while it waits for the judge.</summary>
+    Task<TransferView> CancelTransfer(CancelTransfer command);
 
     Task<TransferView> GetTransfer(string transferId);
 

@@ -6,4 +6,6 @@ public enum TransferStatus
     AwaitingApproval,
     Executed,
     Rejected,
+    /// <summary>Withdrawn by the administrator while it waited for the judge; it never executes.</summary>
+    Cancelled,
 }

@@ -16,6 +16,7 @@ public sealed record TransferView(
     string RequestedBy,
     DateTimeOffset RequestedAt)
 {
+    /// <summary>Who ended its wait: the judge approving or rejecting it, or the administrator cancelling it.</summary>
     public string? DecidedBy { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? DecisionReason { get; init; }

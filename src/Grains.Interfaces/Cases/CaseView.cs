@@ -21,4 +21,7 @@ public sealed record CaseView(
 
     /// <summary>Whether the final distribution was paid; no claim may be declared after it (EBL 56).</summary>
     public bool FinalDistributionPaid { get; init; }
+
+    /// <summary>Whether the supervised case account was opened: only then does it have anything to show or approve.</summary>
+    public bool HasAccount { get; init; }
 }

@@ -47,6 +47,9 @@ public interface ICaseGrain : IGrainWithStringKey
     /// <summary>Records that a meeting of this case was scheduled, so the case lists it.</summary>
     Task AddMeeting(string meetingId);
 
+    /// <summary>Records that the case's supervised account was opened, so that readers of the case know to ask it; once.</summary>
+    Task AddAccount(string openedBy);
+
     /// <summary>Who may act in the case; null while the case is not open.</summary>
     Task<CaseAccess?> GetAccess();
 

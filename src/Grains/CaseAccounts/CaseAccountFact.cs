@@ -6,7 +6,7 @@ namespace CaseGrains.CaseAccounts;
 
 /// <summary>
 /// What happened to a case account, in order; the account grain's state is rebuilt from these. Every step of the
-/// money (opening, deposit, request, approval or rejection, execution) is also an entry in the case ledger. The
+/// money (opening, limit changes, deposit, request, approval, rejection or cancellation, execution) is also an entry in the case ledger. The
 /// ledger is read by the case's creditors too, so it carries account numbers masked and no payee names.
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "fact")]
@@ -16,6 +16,8 @@ namespace CaseGrains.CaseAccounts;
 [JsonDerivedType(typeof(TransferApproved), "transfer.approved")]
 [JsonDerivedType(typeof(TransferRejected), "transfer.rejected")]
 [JsonDerivedType(typeof(TransferExecuted), "transfer.executed")]
+[JsonDerivedType(typeof(AccountLimitsChanged), "account.limitsChanged")]
+[JsonDerivedType(typeof(TransferCancelled), "transfer.cancelled")]
 [JsonDerivedType(typeof(DistributionRoundLinked), "distribution.roundLinked")]
 public abstract record CaseAccountFact(string CaseId, string Actor, DateTimeOffset At);
 
@@ -71,6 +73,26 @@ public sealed record TransferApproved(string CaseId, string Actor, DateTimeOffse
 public sealed record TransferRejected(string CaseId, string Actor, DateTimeOffset At, string TransferId, string Reason) : CaseAccountLedgerFact(CaseId, Actor, At)
 {
     public override string LedgerKind => "transfer.rejected";
+    public override object LedgerData => new { TransferId, Reason };
+}
+
+/// <summary>The case's judge changed the limits; transfers requested from now on are checked against them.</summary>
+public sealed record AccountLimitsChanged(string CaseId, string Actor, DateTimeOffset At, AccountLimits Limits, AccountLimits Previous, string? Reason)
+    : CaseAccountLedgerFact(CaseId, Actor, At)
+{
+    public override string LedgerKind => "account.limitsChanged";
+    public override object LedgerData => new
+    {
+        Limits.PerTransferFen, Limits.PerDayFen, Limits.CumulativeFen,
+        Previous = new { Previous.PerTransferFen, Previous.PerDayFen, Previous.CumulativeFen },
+        Reason,
+    };
+}
+
+/// <summary>The administrator withdrew a transfer that waited for the judge; the amount it held is free again.</summary>
+public sealed record TransferCancelled(string CaseId, string Actor, DateTimeOffset At, string TransferId, string? Reason) : CaseAccountLedgerFact(CaseId, Actor, At)
+{
+    public override string LedgerKind => "transfer.cancelled";
     public override object LedgerData => new { TransferId, Reason };
 }
 

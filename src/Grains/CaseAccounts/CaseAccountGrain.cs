@@ -18,7 +18,9 @@ namespace CaseGrains.CaseAccounts;
 /// </summary>
 /// <remarks>
 /// An executed distribution also records the case's next distribution round (EBL 56) through the case grain, with
-/// the transfer id as reference so that recording it twice records one round. When that call fails after the money
+/// the transfer id as reference so that recording it twice records one round. This is the only way a round is
+/// recorded: the transfer is the money, the round (with what each creditor got) is the case's one fact of it. One
+/// distribution waits for the judge at a time, so the round a plan was made for is the round it records. When that call fails after the money
 /// moved, the activation is dropped and the next one records the round on activation.
 /// </remarks>
 public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdates live, TimeProvider clock) : Grain, ICaseAccountGrain
@@ -34,12 +36,15 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     private long reserved;
     private long deposited;
     private long paidTotal;
+    /// <summary>Whether this activation has told the case grain that the account exists (see <see cref="TellCaseAsync"/>).</summary>
+    private bool caseKnowsAccount;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var fact in await facts.ReadAllAsync(cancellationToken)) Apply(fact);
         pending = Pending();
         if (UnrecordedRounds().Any()) Context.ScheduleTurn(RecordRoundsAsync);
+        if (opened is not null) Context.ScheduleTurn(TellCaseQuietlyAsync);
     }
 
     public async Task<CaseAccountView> Open(OpenCaseAccount command)
@@ -50,6 +55,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         if (opened is not null) throw RuleViolationException.Conflict("caseId", $"Case {Key} already has its supervised account.");
         command = CaseAccountRules.ValidateOpening(command);
         await CommitAsync([new CaseAccountOpened(Key, command.JudgeId, clock.GetUtcNow(), command)]);
+        await TellCaseQuietlyAsync();
         PublishAccount();
         return View();
     }
@@ -58,6 +64,18 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     {
         RequireOpen();
         return Task.FromResult(View());
+    }
+
+    public async Task<CaseAccountView> SetLimits(SetAccountLimits command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RequireJudge(await CaseAsync(), command.JudgeId);
+        var o = RequireOpen();
+        CaseAccountRules.ValidateLimitChange(command);
+        if (command.Limits == o.Account.Limits) return View();
+        await CommitAsync([new AccountLimitsChanged(Key, command.JudgeId, clock.GetUtcNow(), command.Limits, o.Account.Limits, Blank(command.Reason))]);
+        PublishAccount();
+        return View();
     }
 
     public async Task<DepositView> RecordDeposit(RecordDeposit command)
@@ -146,6 +164,18 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         return transfers[transfer.TransferId];
     }
 
+    public async Task<TransferView> CancelTransfer(CancelTransfer command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RequireAdministrator(await CaseAsync(), command.AdministratorId);
+        RequireOpen();
+        CaseAccountRules.ValidateCancellation(command);
+        var transfer = RequireAwaiting(command.TransferId);
+        await CommitAsync([new TransferCancelled(Key, command.AdministratorId, clock.GetUtcNow(), transfer.TransferId, Blank(command.Reason))]);
+        PublishTransfer(transfer.TransferId);
+        return transfers[transfer.TransferId];
+    }
+
     public Task<TransferView> GetTransfer(string transferId)
     {
         RequireOpen();
@@ -169,6 +199,8 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
                 $"The account has {Fen.Format(Available)} available ({Fen.Format(balance)} balance, {Fen.Format(reserved)} held for transfers waiting for the judge); {Fen.Format(amountFen)} would overdraw it.");
         var now = clock.GetUtcNow();
         var exceeded = Exceeded(amountFen, now);
+        // The judge's dashboard asks only the accounts the case knows of: nothing waits for the judge unseen.
+        if (exceeded.Count > 0) await TellCaseAsync();
         var transferId = $"T{transferOrder.Count + 1:D5}";
         var requested = new TransferRequested(Key, actor, now, transferId, kind, amountFen, purpose, payee, plan, exceeded);
         await CommitAsync(exceeded.Count > 0
@@ -178,6 +210,29 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         return transferId;
     }
 
+    /// <summary>
+    /// Tells the case grain that its account exists (idempotent there), once per activation: after opening, again on
+    /// every activation (in case the call after opening failed), and before any transfer starts waiting for the judge.
+    /// </summary>
+    private async Task TellCaseAsync()
+    {
+        if (caseKnowsAccount) return;
+        await GrainFactory.Get<ICaseGrain>(Key).AddAccount(opened!.Actor);
+        caseKnowsAccount = true;
+    }
+
+    private async Task TellCaseQuietlyAsync()
+    {
+        try
+        {
+            await TellCaseAsync();
+        }
+        catch (Exception)
+        {
+            // The account stands; the case is told before the next transfer waits for the judge, or on the next activation.
+        }
+    }
+
     private IReadOnlyList<TransferLimit> Exceeded(long amountFen, DateTimeOffset now) =>
         TransferLimits.Exceeded(opened!.Account.Limits, amountFen, paidByDay.GetValueOrDefault(CourtDay.Of(now)), paidTotal);
 
@@ -185,6 +240,10 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     private async Task<DistributionPlan> PlanAsync(PayDistribution command)
     {
         CaseAccountRules.ValidateDistribution(command);
+        // A plan is made for the case's next round; while one waits for the judge, the next round is not yet known.
+        if (transferOrder.Select(id => transfers[id]).FirstOrDefault(t => t is { Kind: TransferKind.Distribution, Status: TransferStatus.AwaitingApproval }) is { } waiting)
+            throw RuleViolationException.Conflict("totalFen",
+                $"Distribution {waiting.TransferId} (round {waiting.Distribution!.Round}) waits for the judge; the next round is planned once it is decided or cancelled.");
         var caseGrain = GrainFactory.Get<ICaseGrain>(Key);
         var caseView = await caseGrain.Get();
         if (caseView.FinalDistributionPaid)
@@ -232,7 +291,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         try
         {
             actor = (await CaseAsync()).AdministratorId;
-            var view = await GrainFactory.Get<ICaseGrain>(Key).RecordDistribution(new RecordDistribution(actor, transfer.Distribution!.Final, transferId));
+            var view = await GrainFactory.Get<ICaseGrain>(Key).RecordDistribution(new RecordDistribution(actor, transferId, transfer.Distribution!));
             round = view.DistributionRounds;
         }
         catch (RuleViolationException e)
@@ -294,6 +353,13 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
                 reserved -= transfers[j.TransferId].AmountFen;
                 Change(j.TransferId, t => t with { Status = TransferStatus.Rejected, DecidedBy = j.Actor, DecidedAt = j.At, DecisionReason = j.Reason });
                 break;
+            case AccountLimitsChanged c:
+                opened = opened! with { Account = opened.Account with { Limits = c.Limits } };
+                break;
+            case TransferCancelled x:
+                reserved -= transfers[x.TransferId].AmountFen;
+                Change(x.TransferId, t => t with { Status = TransferStatus.Cancelled, DecidedBy = x.Actor, DecidedAt = x.At, DecisionReason = x.Reason });
+                break;
             case TransferExecuted e:
                 reserved -= e.AmountFen;
                 balance -= e.AmountFen;
@@ -348,7 +414,12 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         var transfer = RequireTransfer(transferId);
         return transfer.Status == TransferStatus.AwaitingApproval
             ? transfer
-            : throw RuleViolationException.Conflict("transferId", $"Transfer {transferId} is {(transfer.Status == TransferStatus.Executed ? "executed" : "rejected")}; it no longer waits for a decision.");
+            : throw RuleViolationException.Conflict("transferId", $"Transfer {transferId} is {transfer.Status switch
+            {
+                TransferStatus.Executed => "executed",
+                TransferStatus.Rejected => "rejected",
+                _ => "cancelled",
+            }}; it no longer waits for a decision.");
     }
 
     private CaseAccountView View()

@@ -19,11 +19,34 @@ public static class CaseAccountRules
         Text(command.AccountName, "accountName", "the account name", 200);
         var number = AccountNumber(command.AccountNumber, "accountNumber");
         Text(command.BankName, "bankName", "the bank", 200);
-        var limits = command.Limits ?? throw RuleViolationException.Invalid("limits", "The limits are required: per transfer, per day and cumulative.");
-        Limit(limits.PerTransferFen, "limits.perTransferFen");
-        Limit(limits.PerDayFen, "limits.perDayFen");
-        Limit(limits.CumulativeFen, "limits.cumulativeFen");
+        Limits(command.Limits, "limits.");
         return command with { AccountNumber = number };
+    }
+
+    /// <param name="prefix">What the limit fields are named under in the request ("limits." when nested, "" at the top).</param>
+    public static void Limits(AccountLimits? limits, string prefix)
+    {
+        if (limits is null) throw RuleViolationException.Invalid(prefix.Length > 0 ? prefix.TrimEnd('.') : "limits", "The limits are required: per transfer, per day and cumulative.");
+        Limit(limits.PerTransferFen, prefix + "perTransferFen");
+        Limit(limits.PerDayFen, prefix + "perDayFen");
+        Limit(limits.CumulativeFen, prefix + "cumulativeFen");
+    }
+
+    public static void ValidateLimitChange(SetAccountLimits command)
+    {
+        Limits(command.Limits, "");
+        OptionalReason(command.Reason);
+    }
+
+    public static void ValidateCancellation(CancelTransfer command)
+    {
+        Id(command.TransferId, "transferId");
+        OptionalReason(command.Reason);
+    }
+
+    private static void OptionalReason(string? reason)
+    {
+        if (reason is { Length: > 2000 }) throw RuleViolationException.Invalid("reason", "The reason is longer than 2000 characters.");
     }
 
     public static void ValidateDeposit(RecordDeposit command)

@@ -24,6 +24,7 @@ namespace CaseGrains.Cases;
 [JsonDerivedType(typeof(ClaimEvidenceAttached), "claim.evidenceAttached")]
 [JsonDerivedType(typeof(DistributionRecorded), "distribution.recorded")]
 [JsonDerivedType(typeof(MeetingAdded), "meeting.added")]
+[JsonDerivedType(typeof(AccountAdded), "account.added")]
 [JsonDerivedType(typeof(CreditorInvited), "creditor.invited")]
 [JsonDerivedType(typeof(ProgressNodeCompleted), "progress.completed")]
 [JsonDerivedType(typeof(NodeDueDateSet), "progress.dueDateSet")]
@@ -131,17 +132,39 @@ public sealed record ClaimEvidenceAttached(string CaseId, string Actor, DateTime
     public override object LedgerData => new { ClaimId, Evidence.EvidenceId, Evidence.Sha256, Evidence.SizeBytes, Evidence.MediaType };
 }
 
-/// <param name="Reference">What paid the round, when the case account's distribution did.</param>
+/// <summary>
+/// A distribution round paid out of the case account: the one fact of the round, saying what each creditor got. The
+/// money moved by the account's transfer <paramref name="Reference"/> (its own ledger entries).
+/// </summary>
+/// <param name="Reference">The account's distribution transfer that paid the round (null only in rounds recorded by hand before the account paid them all).</param>
 public sealed record DistributionRecorded(string CaseId, string Actor, DateTimeOffset At, int Round, bool Final, string? Reference = null) : CaseFact(CaseId, Actor, At)
 {
+    public ClaimClass? Class { get; init; }
+
+    /// <summary>What the round paid in all: the sum of <see cref="Lines"/>.</summary>
+    public long? TotalFen { get; init; }
+
+    /// <summary>What each creditor got, in the plan's order.</summary>
+    public IReadOnlyList<DistributionPaid>? Lines { get; init; }
+
     public override string LedgerKind => "distribution.recorded";
-    public override object LedgerData => Reference is null ? new { Round, Final } : new { Round, Final, Reference };
+    public override object LedgerData => Reference is null ? new { Round, Final } : new { Round, Final, Reference, Class, TotalFen, Lines = Lines ?? [] };
 }
+
+/// <summary>What one creditor got in a distribution round.</summary>
+public sealed record DistributionPaid(string PayeeId, string? ClaimId, long AmountFen);
 
 public sealed record MeetingAdded(string CaseId, string Actor, DateTimeOffset At, string MeetingId) : CaseFact(CaseId, Actor, At)
 {
     public override string LedgerKind => "meeting.scheduled";
     public override object LedgerData => new { MeetingId };
+}
+
+/// <summary>The case's supervised account was opened (its own entry, <c>account.opened</c>, has the details).</summary>
+public sealed record AccountAdded(string CaseId, string Actor, DateTimeOffset At) : CaseFact(CaseId, Actor, At)
+{
+    public override string LedgerKind => "case.accountAdded";
+    public override object LedgerData => new { };
 }
 
 public sealed record CreditorInvited(string CaseId, string Actor, DateTimeOffset At, string CreditorId) : CaseFact(CaseId, Actor, At)

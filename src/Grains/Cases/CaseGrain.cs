@@ -29,6 +29,7 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
     private readonly HashSet<string> distributionReferences = new(StringComparer.Ordinal);
     private int distributionRounds;
     private bool finalDistributionPaid;
+    private bool hasAccount;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -201,16 +202,23 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
 
     public async Task<CaseView> RecordDistribution(RecordDistribution command)
     {
+        ArgumentNullException.ThrowIfNull(command);
         RequireOpen();
         RequireAdministrator(command.AdministratorId, "administratorId");
-        if (command.Reference is { } reference)
-        {
-            if (reference.Length is 0 or > 100) throw RuleViolationException.Invalid("reference", "The reference is 1 to 100 characters.");
-            if (distributionReferences.Contains(reference)) return View();
-        }
+        if (command.Reference is not { Length: > 0 and <= 100 } reference)
+            throw RuleViolationException.Invalid("reference", "The account transfer that paid the round is required (1 to 100 characters).");
+        var plan = command.Plan ?? throw RuleViolationException.Invalid("plan", "The distribution plan that was paid is required.");
+        if (distributionReferences.Contains(reference)) return View();
         if (finalDistributionPaid)
             throw RuleViolationException.Conflict("final", "The final distribution has already been paid.");
-        var recorded = new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), distributionRounds + 1, command.Final, command.Reference);
+        if (plan.Round != distributionRounds + 1)
+            throw RuleViolationException.Conflict("round", $"Case {Key} has paid {distributionRounds} rounds; transfer {reference} was planned as round {plan.Round}.");
+        var recorded = new DistributionRecorded(Key, command.AdministratorId, clock.GetUtcNow(), plan.Round, plan.Final, reference)
+        {
+            Class = plan.Class,
+            TotalFen = plan.Lines.Sum(l => l.AmountFen),
+            Lines = [.. plan.Lines.Select(l => new DistributionPaid(l.PayeeId, l.ClaimId, l.AmountFen))],
+        };
         await CommitWithProgressAsync(recorded, ProgressSettledBy(recorded));
         return View();
     }
@@ -236,6 +244,13 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
         RequireOpen();
         if (meetings.Contains(meetingId)) return;
         await CommitAsync(new MeetingAdded(Key, opened!.AdministratorId, clock.GetUtcNow(), meetingId));
+    }
+
+    public async Task AddAccount(string openedBy)
+    {
+        RequireOpen();
+        if (hasAccount) return;
+        await CommitAsync(new AccountAdded(Key, openedBy, clock.GetUtcNow()));
     }
 
     private async Task<long> CommitAsync(CaseFact fact) => (await CommitAllAsync([fact]))[0];
@@ -306,6 +321,9 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
                 distributionRounds = r.Round;
                 if (r.Reference is not null) distributionReferences.Add(r.Reference);
                 finalDistributionPaid |= r.Final;
+                break;
+            case AccountAdded:
+                hasAccount = true;
                 break;
             case MeetingAdded m:
                 meetings.Add(m.MeetingId);
@@ -488,6 +506,7 @@ public sealed partial class CaseGrain(IFactLog<CaseFact> facts, ILiveUpdates liv
             DeclarationDeadline = progress.DeclarationDeadline,
             DistributionRounds = distributionRounds,
             FinalDistributionPaid = finalDistributionPaid,
+            HasAccount = hasAccount,
         };
     }
 }

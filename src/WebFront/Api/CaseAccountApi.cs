@@ -9,8 +9,9 @@ using Microsoft.AspNetCore.Routing;
 namespace CaseGrains.WebFront.Api;
 
 /// <summary>
-/// The supervised case account (资金监管, 一案一账户). The case's judge opens it and sets its limits, and decides on
-/// transfers over a limit; the case's administrator records deposits, requests transfers and pays distributions; both
+/// The supervised case account (资金监管, 一案一账户). The case's judge opens it and sets (and later changes) its limits, and
+/// decides on transfers over a limit; the case's administrator records deposits, requests transfers (and withdraws
+/// those still waiting for the judge) and pays distributions; both
 /// read it. Creditors never see the account; the case ledger shows its steps with account numbers masked.
 /// A transfer that executed answers 200, one that waits for the judge 202.
 /// </summary>
@@ -23,6 +24,8 @@ public static class CaseAccountApi
             .WithSummary("The case's judge registers the supervised account and sets its limits: per transfer, per day, cumulative (fen).");
         account.MapGet("/", Get).Allow(Policies.CaseStaff).WithName("GetCaseAccount")
             .WithSummary("Balance, money held for pending transfers, what was paid today and in all, the limits, and the transfers waiting for the judge.");
+        account.MapPut("/limits", SetLimits).Allow(Policies.CaseJudge).WithName("SetAccountLimits")
+            .WithSummary("The case's judge changes the limits (fen); transfers already waiting keep waiting for the judge. The administrator cannot change them.");
         account.MapPost("/deposits", Deposit).Allow(Policies.CaseAdministrator).WithName("RecordDeposit")
             .WithSummary("Money received (proceeds of an asset sale), with its source and the bank's reference.");
         account.MapGet("/deposits", Deposits).Allow(Policies.CaseStaff).WithName("ListDeposits");
@@ -34,6 +37,8 @@ public static class CaseAccountApi
             .WithSummary("The case's judge approves a transfer over a limit; it executes at once.");
         account.MapPost("/transfers/{transferId}/rejection", Reject).Allow(Policies.CaseJudge).WithName("RejectTransfer")
             .WithSummary("The case's judge rejects a transfer over a limit, with the reason; the amount held is released.");
+        account.MapPost("/transfers/{transferId}/cancellation", Cancel).Allow(Policies.CaseAdministrator).WithName("CancelTransfer")
+            .WithSummary("The case's administrator withdraws a transfer while it waits for the judge; the amount held is released.");
         account.MapPost("/distributions", Distribute).Allow(Policies.CaseAdministrator).WithName("PayDistribution")
             .WithSummary("Pays a total pro rata to the confirmed claims of a class (or to shares listed by hand) as one batch under the same limits; once executed it records the case's distribution round.");
         account.MapPost("/distributions/preview", Preview).Allow(Policies.CaseAdministrator).WithName("PreviewDistribution")
@@ -53,6 +58,10 @@ public static class CaseAccountApi
 
     private static async Task<Ok<CaseAccountView>> Get(string caseId, IGrainFactory grains) =>
         TypedResults.Ok(await Account(grains, caseId).Get());
+
+    private static async Task<Ok<CaseAccountView>> SetLimits(string caseId, SetLimitsRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Account(grains, caseId).SetLimits(new SetAccountLimits(http.User.Actor(),
+            new AccountLimits(body.PerTransferFen, body.PerDayFen, body.CumulativeFen), body.Reason)));
 
     private static async Task<Ok<DepositView>> Deposit(string caseId, DepositRequest body, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await Account(grains, caseId).RecordDeposit(new RecordDeposit(http.User.Actor(), body.AmountFen, body.Source, body.Reference)));
@@ -75,6 +84,9 @@ public static class CaseAccountApi
     private static async Task<Ok<TransferView>> Reject(string caseId, string transferId, RejectionRequest body, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await Account(grains, caseId).RejectTransfer(new DecideTransfer(Ids.Check(transferId, "transferId"), http.User.Actor(), body.Reason)));
 
+    private static async Task<Ok<TransferView>> Cancel(string caseId, string transferId, CancellationRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await Account(grains, caseId).CancelTransfer(new CancelTransfer(Ids.Check(transferId, "transferId"), http.User.Actor(), body.Reason)));
+
     private static async Task<Results<Ok<TransferView>, Accepted<TransferView>>> Distribute(string caseId, DistributionRequest body, HttpContext http, IGrainFactory grains) =>
         Answer(caseId, await Account(grains, caseId).PayDistribution(body.For(http.User.Actor())));
 
@@ -92,6 +104,12 @@ public static class CaseAccountApi
 
 /// <summary>The account the case's judge registers (the judge is the signed-in one).</summary>
 public sealed record OpenCaseAccountRequest(string AccountName, string AccountNumber, string BankName, AccountLimits Limits);
+
+/// <summary>The limits the signed-in judge sets (fen; 0 means every transfer needs the judge), with an optional reason.</summary>
+public sealed record SetLimitsRequest(long PerTransferFen, long PerDayFen, long CumulativeFen, string? Reason = null);
+
+/// <summary>The signed-in administrator's withdrawal of a waiting transfer, with an optional reason.</summary>
+public sealed record CancellationRequest(string? Reason = null);
 
 /// <summary>A deposit the signed-in administrator records.</summary>
 public sealed record DepositRequest(long AmountFen, string Source, string Reference);

@@ -13,21 +13,19 @@ public sealed class JudgeDashboardBuilder(IGrainFactory grains, IEnumerable<IWai
         return new JudgeDashboard(court, CourtCalendar.Today(clock), [.. cases.OrderBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.CaseId, StringComparer.Ordinal)]);
     }
 
+    /// <summary>Reads the case, its progress, its claims and each of its meetings once; the waiting-item sources share what was read.</summary>
     private async Task<DashboardCase> CaseAsync(string caseId)
     {
         var grain = grains.Get<ICaseGrain>(caseId);
         var view = await grain.Get();
         var progress = await grain.GetProgress();
-        var meetings = new List<MeetingView>();
-        foreach (var meetingId in view.MeetingIds)
-        {
-            var meeting = await grains.Get<IMeetingGrain>(meetingId).Get();
-            if (meeting.Resolutions.Any(r => r.Status != ResolutionStatus.Closed)) meetings.Add(meeting);
-        }
+        var claims = await grain.GetClaims();
+        var allMeetings = await Task.WhenAll(view.MeetingIds.Select(id => grains.Get<IMeetingGrain>(id).Get()));
+        var facts = new DashboardCaseFacts(view, claims, allMeetings);
         var waiting = new List<WaitingItem>();
-        foreach (var source in sources) waiting.AddRange(await source.WaitingInAsync(view));
+        foreach (var source in sources) waiting.AddRange(await source.WaitingInAsync(facts));
         return new DashboardCase(view.CaseId, view.CaseNumber, view.DebtorName, view.Procedure, view.AcceptedOn, view.AdministratorId,
-            progress.Nodes.FirstOrDefault(n => n.Node == progress.Current), [.. progress.Nodes.Where(n => n.Overdue)], meetings,
-            [.. waiting.OrderBy(w => w.Since)]);
+            progress.Nodes.FirstOrDefault(n => n.Node == progress.Current), [.. progress.Nodes.Where(n => n.Overdue)],
+            [.. allMeetings.Where(m => m.Resolutions.Any(r => r.Status != ResolutionStatus.Closed))], [.. waiting.OrderBy(w => w.Since)]);
     }
 }

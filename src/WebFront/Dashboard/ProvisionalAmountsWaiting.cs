@@ -1,4 +1,3 @@
-using CaseGrains.Cases;
 using CaseGrains.Claims;
 using CaseGrains.Meetings;
 
@@ -10,20 +9,18 @@ namespace CaseGrains.WebFront.Dashboard;
 /// </summary>
 public sealed class ProvisionalAmountsWaiting(IGrainFactory grains) : IWaitingItemSource
 {
-    public async Task<IReadOnlyList<WaitingItem>> WaitingInAsync(CaseView @case)
+    public async Task<IReadOnlyList<WaitingItem>> WaitingInAsync(DashboardCaseFacts facts)
     {
-        if (@case.MeetingIds.Count == 0) return [];
-        var undetermined = (await grains.Get<ICaseGrain>(@case.CaseId).GetClaims())
-            .Where(c => c.Status is ClaimStatus.Declared or ClaimStatus.UnderReview or ClaimStatus.Disputed).ToList();
+        var coming = facts.Meetings.Where(m => m.Resolutions.Any(r => r.Status == ResolutionStatus.Pending)).ToList();
+        if (coming.Count == 0) return [];
+        var undetermined = facts.Claims.Where(c => c.Status is ClaimStatus.Declared or ClaimStatus.UnderReview or ClaimStatus.Disputed).ToList();
         if (undetermined.Count == 0) return [];
         var items = new List<WaitingItem>();
-        foreach (var meetingId in @case.MeetingIds)
+        foreach (var meeting in coming)
         {
-            var meeting = grains.Get<IMeetingGrain>(meetingId);
-            if (!(await meeting.Get()).Resolutions.Any(r => r.Status == ResolutionStatus.Pending)) continue;
-            var provisional = (await meeting.GetProvisionalClaimIds()).ToHashSet(StringComparer.Ordinal);
+            var provisional = (await grains.Get<IMeetingGrain>(meeting.MeetingId).GetProvisionalClaimIds()).ToHashSet(StringComparer.Ordinal);
             items.AddRange(undetermined.Where(c => !provisional.Contains(c.ClaimId))
-                .Select(c => new WaitingItem(WaitingItemKinds.ProvisionalAmount, @case.CaseId, c.ClaimId, c.DeclaredAt, meetingId)));
+                .Select(c => new WaitingItem(WaitingItemKinds.ProvisionalAmount, facts.Case.CaseId, c.ClaimId, c.DeclaredAt, meeting.MeetingId)));
         }
         return items;
     }

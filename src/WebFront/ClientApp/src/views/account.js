@@ -8,10 +8,13 @@ import { checkedField, problemReporter } from '../forms.js';
 const limitNames = (limits) => (limits ?? []).map((l) => t(`acctLimit_${l}`)).join(language() === 'zh-CN' ? '、' : ', ');
 const yuanInput = (name) => el('input', { name, inputMode: 'decimal', autocomplete: 'off', required: true });
 const textInput = (name, props = {}) => el('input', { name, autocomplete: 'off', ...props });
+// Fen as plain yuan with two decimals for an input ("1000.00"), in integers: no floating point touches the amount.
+const plainYuan = (fen) => { const v = BigInt(fen ?? 0); return `${v / 100n}.${String(v % 100n).padStart(2, '0')}`; };
 
 /**
  * The case's supervised account, for its judge and its administrator. The judge opens it with its limits and decides
- * on transfers over a limit; the administrator records deposits, requests transfers and pays distributions. Changes
+ * on transfers over a limit, and may change the limits later; the administrator records deposits, requests transfers
+ * (and withdraws one still waiting for the judge) and pays distributions. Changes
  * made by the other (or in another window) arrive live: the "account" event carries the whole account, after which
  * the transfer list is fetched again, so a transfer of another case with the same id never lands here.
  */
@@ -96,6 +99,7 @@ export async function accountView(state, caseId) {
         el('p', { className: 'exceeded' }, `${t('acctExceeded')}: ${limitNames(p.exceededLimits)}`),
         el('p', { className: 'muted' }, `${t('acctRequested')} ${moment(p.requestedAt)} · ${p.requestedBy}`));
       if (isJudge) item.append(decision(p));
+      if (isAdministrator) item.append(cancellation(p));
       return item;
     });
     pendingHost.replaceChildren(el('h3', { id: 'pending-title' }, t('acctPending')),
@@ -120,6 +124,23 @@ export async function accountView(state, caseId) {
       el('div', { className: 'review' },
         el('button', { type: 'button', className: 'approve', onclick: decide('approval') }, t('acctApprove')),
         el('button', { type: 'button', className: 'reject', onclick: decide('rejection') }, t('reject'))), general);
+  };
+
+  // The administrator withdraws a transfer that still waits; the judge then has nothing to decide.
+  const cancellation = (p) => {
+    const reason = reasonInput(p.transferId);
+    const general = el('p', { className: 'error', role: 'alert' });
+    const report = problemReporter(general, { reason });
+    const withdraw = async () => {
+      try {
+        report.clear();
+        const cancelled = await api('POST', `/api/cases/${caseId}/account/transfers/${p.transferId}/cancellation`, { reason: reason.input.value.trim() || null });
+        status.textContent = t('acctCancelled', { id: cancelled.transferId });
+        await refresh();
+      } catch (e) { report.show(e); }
+    };
+    return el('div', { className: 'cancellation', role: 'group', ariaLabel: `${t('acctCancel')} ${p.transferId}` }, reason.node,
+      el('div', { className: 'review' }, el('button', { type: 'button', className: 'cancel-transfer secondary', onclick: withdraw }, t('acctCancel'))), general);
   };
 
   const renderTransfers = () => {
@@ -194,6 +215,29 @@ export async function accountView(state, caseId) {
         limits: { perTransferFen: fen['limits.perTransferFen'], perDayFen: fen['limits.perDayFen'], cumulativeFen: fen['limits.cumulativeFen'] },
       });
       status.textContent = t('acctOpened');
+      await refresh();
+    });
+  };
+
+  // Only the case's judge changes the limits; the form starts from the limits in force.
+  const limitsForm = () => {
+    const limit = (name, key, hint) => {
+      const input = yuanInput(name);
+      input.value = plainYuan(account.limits[key]);
+      return checkedField(t(`acctLimitYuan_${name}`), input, hint);
+    };
+    const fields = {
+      perTransferFen: limit('perTransfer', 'perTransferFen', t('acctLimitHint')),
+      perDayFen: limit('perDay', 'perDayFen'),
+      cumulativeFen: limit('cumulative', 'cumulativeFen'),
+      reason: checkedField(t('reason'), textInput('limitsReason')),
+    };
+    return form('limits-form', t('acctLimitsTitle'), fields, t('acctSetLimits'), async (report) => {
+      const fen = amounts(report, { perTransferFen: fields.perTransferFen, perDayFen: fields.perDayFen, cumulativeFen: fields.cumulativeFen });
+      if (!fen) return;
+      account = await api('PUT', `/api/cases/${caseId}/account/limits`, { ...fen, reason: fields.reason.input.value.trim() || null });
+      status.textContent = t('acctLimitsSet');
+      fields.reason.input.value = '';
       await refresh();
     });
   };
@@ -297,7 +341,7 @@ export async function accountView(state, caseId) {
   const renderForms = () => {
     formsHost.dataset.for = account ? 'open' : 'closed';
     if (!account) formsHost.replaceChildren(isJudge ? openForm() : el('p', { className: 'muted' }, t('acctJudgeOpens')));
-    else formsHost.replaceChildren(...(isAdministrator ? [depositForm(), transferForm(), distributionForm()] : []));
+    else formsHost.replaceChildren(...(isAdministrator ? [depositForm(), transferForm(), distributionForm()] : []), ...(isJudge ? [limitsForm()] : []));
   };
 
   const refresh = async () => { await load(); render(); };
