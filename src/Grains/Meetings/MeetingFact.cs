@@ -48,11 +48,14 @@ public sealed record ProvisionalAmountSet(string CaseId, string MeetingId, strin
 }
 
 /// <summary>A secured creditor gave up priority on its collateral for a claim (EBL 59(3)).</summary>
-public sealed record PriorityWaived(string CaseId, string MeetingId, string Actor, DateTimeOffset At, string ClaimId, string CreditorId)
+/// <param name="Actor">The creditor waiving in person, or the administrator who entered the creditor's signed waiver.</param>
+/// <param name="DocumentSha256">Hex SHA-256 of the signed waiver the administrator entered; null when the creditor waived in person.</param>
+public sealed record PriorityWaived(string CaseId, string MeetingId, string Actor, DateTimeOffset At, string ClaimId, string CreditorId,
+    string? DocumentSha256 = null)
     : MeetingFact(CaseId, MeetingId, Actor, At)
 {
     public override string LedgerKind => "meeting.priority-waived";
-    public override object LedgerData => new { MeetingId, ClaimId };
+    public override object LedgerData => DocumentSha256 is null ? new { MeetingId, ClaimId } : new { MeetingId, ClaimId, CreditorId, DocumentSha256 };
 }
 
 /// <summary>A shareholder listed for the shareholders' class of a plan that adjusts equity (EBL 85(2)).</summary>

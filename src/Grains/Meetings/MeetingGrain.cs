@@ -131,8 +131,15 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             throw RuleViolationException.NotAllowed("creditorId", $"Only the holder of claim {claim.ClaimId} can waive its priority.");
         if (claim.SecuredFen <= 0)
             throw RuleViolationException.Conflict("claimId", $"Claim {claim.ClaimId} is not secured; there is no priority to waive.");
+        string? document = null;
+        if (command.ActorId != command.CreditorId)
+        {
+            // Someone other than the creditor enters the waiver: only the administrator, and only on the creditor's signed document.
+            document = MeetingRules.Sha256(command.DocumentSha256, "documentSha256");
+            await RequireAdministratorAsync(m, command.ActorId, "actorId");
+        }
         if (waivedClaims.Contains(claim.ClaimId)) return;
-        await CommitAsync(new PriorityWaived(m.CaseId, Key, command.CreditorId, clock.GetUtcNow(), claim.ClaimId, claim.CreditorId));
+        await CommitAsync(new PriorityWaived(m.CaseId, Key, command.ActorId, clock.GetUtcNow(), claim.ClaimId, claim.CreditorId, document));
     }
 
     public async Task RegisterShareholder(RegisterShareholder command)

@@ -38,12 +38,14 @@ public static class MeetingMembersApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>A creditor waives its own priority; the administrator may record a waiver filed in writing.</summary>
+    /// <summary>A creditor waives its own priority in person; the administrator enters a waiver the creditor signed, with the document's SHA-256.</summary>
     private static async Task<NoContent> WaivePriority(string meetingId, PriorityWaiverRequest body, HttpContext http, IGrainFactory grains)
     {
         if (http.User.Role() == AccountRole.Creditor && body.CreditorId != http.User.CreditorId())
             throw RuleViolationException.NotAllowed("creditorId", "A creditor waives only its own priority.");
-        await Meeting(grains, meetingId).WaivePriority(new WaivePriority(Ids.Check(body.ClaimId, "claimId"), Ids.Check(body.CreditorId, "creditorId")));
+        var actor = http.User.Role() == AccountRole.Creditor ? http.User.CreditorId()! : http.User.Actor();
+        await Meeting(grains, meetingId).WaivePriority(new WaivePriority(Ids.Check(body.ClaimId, "claimId"), Ids.Check(body.CreditorId, "creditorId"),
+            actor, body.DocumentSha256));
         return TypedResults.NoContent();
     }
 
@@ -72,7 +74,8 @@ public static class MeetingMembersApi
 /// <summary>The court's provisional amount (the judge is the signed-in one).</summary>
 public sealed record ProvisionalAmountRequest(string ClaimId, long AmountFen, string? Reference = null);
 
-public sealed record PriorityWaiverRequest(string ClaimId, string CreditorId);
+/// <param name="DocumentSha256">Hex SHA-256 of the creditor's signed waiver; required when the administrator enters it, not when the creditor waives in person.</param>
+public sealed record PriorityWaiverRequest(string ClaimId, string CreditorId, string? DocumentSha256 = null);
 
 public sealed record ShareholderRequest(string ShareholderId, long EquityFen);
 
