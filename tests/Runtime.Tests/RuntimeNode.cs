@@ -30,6 +30,8 @@ public sealed class RuntimeNode : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        collection.AddMetrics();
+        collection.AddSingleton<StorageMetrics>();
         collection.AddSingleton<IGrainStore, PostgresGrainStore>();
         collection.AddSingleton<ProbeWitness>();
         collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe").Add<IAlarmProbeGrain, AlarmProbeGrain>("alarm"));
