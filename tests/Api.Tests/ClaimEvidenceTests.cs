@@ -88,6 +88,9 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         await AssertProblem(exe, 400, "contentType");
         await AssertProblem(disguised, 400, "content");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.Equal("application/problem+json", huge.Content.Headers.ContentType?.MediaType);
+        using (var tooLarge = JsonDocument.Parse(await huge.Content.ReadAsStringAsync()))
+            Assert.Equal("The request body is too large.", tooLarge.RootElement.GetProperty("title").GetString());
         await AssertProblem(empty, 400, "content");
         Assert.Empty((await creditor.Http.GetOk<ClaimView>(ClaimUrl)).Evidence);
         Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));

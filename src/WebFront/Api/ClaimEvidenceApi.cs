@@ -41,7 +41,7 @@ public static class ClaimEvidenceApi
         // Refused before the bytes are read when the claim cannot take evidence at all, or is another creditor's.
         await ClaimLifecycleApi.VisibleClaimAsync(caseGrain, claimId, request.HttpContext);
 
-        var content = await ReadAsync(request, request.HttpContext.RequestAborted);
+        var content = await BoundedBody.ReadAsync(request, EvidenceFiles.MaxBytes, request.HttpContext.RequestAborted) ?? throw TooLarge();
         EvidenceFiles.CheckContent(mediaType, content);
         var sha256 = SHA256.HashData(content);
         var evidenceId = $"ev-{Guid.NewGuid():N}";
@@ -72,21 +72,6 @@ public static class ClaimEvidenceApi
         http.Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(found.Evidence.Sha256)}:";
         http.Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
         return TypedResults.File(found.Content, found.Evidence.MediaType, found.Evidence.FileName);
-    }
-
-    /// <summary>The whole body, refused with 413 when it is larger than <see cref="EvidenceFiles.MaxBytes"/>.</summary>
-    private static async Task<byte[]> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > EvidenceFiles.MaxBytes) throw TooLarge();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > EvidenceFiles.MaxBytes) throw TooLarge();
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     private static BadHttpRequestException TooLarge() =>

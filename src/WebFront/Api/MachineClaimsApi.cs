@@ -20,8 +20,7 @@ public static class MachineClaimsApi
 
     public static IEndpointRouteBuilder MapMachineApiV1(this IEndpointRouteBuilder routes)
     {
-        // Departments never sign in as people: every request is verified by its RFC 9421 signature (MachineRequestMiddleware).
-        var machine = routes.MapGroup("/machine/v1").WithTags("Machine API for source departments").WithMetadata(MachineEndpoint.Instance).AllowAnonymous();
+        var machine = routes.MapMachineGroup();
         machine.MapPost("/cases/{caseId}/tax-claims", DeclareTaxClaim).WithName("MachineDeclareTaxClaim")
             .WithSummary("The tax bureau declares tax owed; the case splits it into a priority claim and a linked ordinary claim.");
         machine.MapGet("/cases/{caseId}/claims/{claimId}", GetClaim).WithName("MachineGetClaim")
@@ -36,7 +35,7 @@ public static class MachineClaimsApi
         var caller = MachineCaller.Of(http);
         var declared = await grains.Get<ISourceDepartmentGrain>(caller.Department).DeclareTaxClaim(Ids.Check(caseId, "caseId"), body.Lines, body.Reference);
         var first = declared.PriorityClaim ?? declared.OrdinaryClaim!;
-        return TypedResults.Created($"/machine/v1/cases/{caseId}/claims/{first.ClaimId}", declared);
+        return TypedResults.Created($"{MachineApiRegistration.Prefix}/cases/{caseId}/claims/{first.ClaimId}", declared);
     }
 
     private static async Task<Ok<ClaimView>> GetClaim(string caseId, string claimId, HttpContext http, IGrainFactory grains)

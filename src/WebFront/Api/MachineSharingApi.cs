@@ -15,8 +15,8 @@ public static class MachineSharingApi
 {
     public static IEndpointRouteBuilder MapMachineSharingApi(this IEndpointRouteBuilder routes)
     {
-        // Signed like every machine request (MachineRequestMiddleware); the department is the key's owner.
-        var machine = routes.MapGroup("/machine/v1").WithTags("Machine API for source departments").WithMetadata(MachineEndpoint.Instance).AllowAnonymous();
+        // The department is the owner of the key that signed the request.
+        var machine = routes.MapMachineGroup();
         machine.MapPost("/cases/{caseId}/shared-data/{resource}", Share).WithName("MachineShareData")
             .WithSummary("A department's full snapshot of one catalogue resource for a case: records are checked one by one, compared with the last snapshot and recorded in the ledger.");
         return routes;

@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using CaseGrains.MachineApi.Signatures;
+using CaseGrains.WebFront.Api;
 using CaseGrains.WebFront.MachineApi.Idempotency;
 using CaseGrains.WebFront.MachineApi.Keys;
 using CaseGrains.WebFront.MachineApi.Replay;
 using CaseGrains.WebFront.Problems;
+using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -16,17 +18,21 @@ namespace CaseGrains.WebFront.MachineApi;
 /// <summary>
 /// Guards the endpoints marked <see cref="MachineEndpoint"/>:
 /// <list type="number">
-/// <item>reads the body (at most MachineApi:MaxBodyBytes);</item>
+/// <item>a request without Signature and Signature-Input is 401;</item>
 /// <item>a write without an Idempotency-Key is 400;</item>
-/// <item>verifies the RFC 9421 hmac-sha256 signature over @method, @target-uri (built from the raw request target),
-/// content-digest and, for a write, idempotency-key, with created within the skew window; an unknown or revoked
-/// key is refused;</item>
+/// <item>before any of the body is read, the signature fields are checked: well formed, covering @method,
+/// @target-uri, content-digest and, for a write, idempotency-key, with a nonce, created within the skew window and a
+/// key id the server knows; so an unsigned or wrongly signed request costs no upload;</item>
+/// <item>reads the body (at most MachineApi:MaxBodyBytes) and verifies the RFC 9421 hmac-sha256 signature over it
+/// (Content-Digest, HMAC), the target URI built from the raw request target; a revoked key is refused, telling the
+/// key's holder only once the signature shows that it is the holder;</item>
 /// <item>records the nonce, refusing one used before with the key;</item>
 /// <item>for a write, applies the Idempotency-Key (IETF httpapi draft): the first request with a key runs and its
 /// response is kept; the same request again gets that response; the key with another request is 422; a retry while
 /// the first runs is 409.</item>
 /// </list>
-/// Every refusal is a problem document (401 for signatures) naming what failed.
+/// Every refusal is a problem document (401 for signatures) naming what failed. The audit trail gets machine requests
+/// from here, under the department whose key signed them once the signature is verified (anonymous before).
 /// </summary>
 public sealed partial class MachineRequestMiddleware(
     RequestDelegate next,
@@ -42,7 +48,8 @@ public sealed partial class MachineRequestMiddleware(
     private readonly MachineApiOptions settings = options.Value;
 
     public async Task InvokeAsync(
-        HttpContext context, IDepartmentKeyStore keys, ISignatureNonceStore nonces, IIdempotencyStore idempotency, IProblemDetailsService problems)
+        HttpContext context, IDepartmentKeyStore keys, ISignatureNonceStore nonces, IIdempotencyStore idempotency, IProblemDetailsService problems,
+        IAuditLog audit)
     {
         var endpoint = context.GetEndpoint()?.Metadata.GetMetadata<MachineEndpoint>();
         if (endpoint is null)
@@ -51,15 +58,24 @@ public sealed partial class MachineRequestMiddleware(
             return;
         }
 
+        try
+        {
+            await GuardAsync(context, keys, nonces, idempotency, problems);
+        }
+        catch (Exception e)
+        {
+            // The exception handler writes the answer later; the trail gets the status it will write.
+            Audit(context, audit, ProblemExceptionHandler.ToProblem(e).Status ?? StatusCodes.Status500InternalServerError);
+            throw;
+        }
+        Audit(context, audit, context.Response.StatusCode);
+    }
+
+    private async Task GuardAsync(
+        HttpContext context, IDepartmentKeyStore keys, ISignatureNonceStore nonces, IIdempotencyStore idempotency, IProblemDetailsService problems)
+    {
         var write = MachineEndpoint.IsWrite(context.Request.Method);
         var cancellationToken = context.RequestAborted;
-        var body = await ReadBodyAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            await RefuseAsync(context, problems, StatusCodes.Status413PayloadTooLarge, "body", $"The body is larger than {settings.MaxBodyBytes} bytes.");
-            return;
-        }
-        context.Request.Body = new MemoryStream(body, writable: false);
 
         // A request that is not signed at all comes from nobody: refused as such, before anything it says is looked at.
         if (!context.Request.Headers.ContainsKey("Signature") || !context.Request.Headers.ContainsKey("Signature-Input"))
@@ -87,7 +103,19 @@ public sealed partial class MachineRequestMiddleware(
             }
         }
 
-        var caller = await VerifyAsync(context, body, write, keys, nonces, problems, cancellationToken);
+        var verifier = Verifier(write);
+        var key = await CheckFieldsAsync(context, verifier, keys, problems, cancellationToken);
+        if (key is null) return;
+
+        var body = await BoundedBody.ReadAsync(context.Request, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            await RefuseAsync(context, problems, StatusCodes.Status413PayloadTooLarge, "body", $"The body is larger than {settings.MaxBodyBytes} bytes.");
+            return;
+        }
+        context.Request.Body = new MemoryStream(body, writable: false);
+
+        var caller = await VerifyAsync(context, verifier, key, body, nonces, problems, cancellationToken);
         if (caller is null) return;
         caller.AttachTo(context);
 
@@ -133,61 +161,91 @@ public sealed partial class MachineRequestMiddleware(
         await WriteAsync(context, first);
     }
 
-    private async Task<MachineCaller?> VerifyAsync(
-        HttpContext context, byte[] body, bool write, IDepartmentKeyStore keys, ISignatureNonceStore nonces, IProblemDetailsService problems,
-        CancellationToken cancellationToken)
+    private HttpSignatureVerifier Verifier(bool write)
     {
-        var request = Signable(context, body);
         var required = write
             ? new[] { SignatureComponents.Method, SignatureComponents.TargetUri, SignatureComponents.ContentDigest, SignatureComponents.IdempotencyKey }
             : [SignatureComponents.Method, SignatureComponents.TargetUri, SignatureComponents.ContentDigest];
-        var verifier = new HttpSignatureVerifier(clock, new SignatureVerifierOptions(required, settings.MaxClockSkew));
+        return new HttpSignatureVerifier(clock, new SignatureVerifierOptions(required, settings.MaxClockSkew));
+    }
 
-        // The verifier asks for the secret synchronously; the first pass reads the key id, the store is asked, then the real pass runs.
-        var probe = verifier.Verify(request, _ => null);
-        if (probe.Check != SignatureCheck.UnknownKey || probe.KeyId is null)
+    /// <summary>
+    /// What can be checked from the header fields alone, before the body is read: the signature fields, the created
+    /// time, the nonce's length and that the key id is one the server issued. The key, or null when refused.
+    /// </summary>
+    private async Task<DepartmentKey?> CheckFieldsAsync(
+        HttpContext context, HttpSignatureVerifier verifier, IDepartmentKeyStore keys, IProblemDetailsService problems, CancellationToken cancellationToken)
+    {
+        var fields = verifier.CheckFields(Signable(context, ReadOnlyMemory<byte>.Empty));
+        if (!fields.IsValid)
         {
-            await RefuseSignatureAsync(context, problems, probe.Check, probe.Detail);
+            await RefuseSignatureAsync(context, problems, fields.Check, fields.Detail);
             return null;
         }
-        var key = await keys.FindAsync(probe.KeyId, cancellationToken);
+        if (fields.Nonce is not { Length: > 0 and <= MaxNonceLength })
+        {
+            await RefuseSignatureAsync(context, problems, SignatureCheck.MissingParameter, $"the nonce must be 1 to {MaxNonceLength} characters");
+            return null;
+        }
+        var key = await keys.FindAsync(fields.KeyId!, cancellationToken);
         if (key is null)
         {
-            await RefuseSignatureAsync(context, problems, SignatureCheck.UnknownKey, probe.Detail);
+            await RefuseSignatureAsync(context, problems, SignatureCheck.UnknownKey, $"no key is known as \"{fields.KeyId}\"");
             return null;
         }
-        var verdict = verifier.Verify(request, id => id == key.KeyId ? key.Secret : null);
+        return key;
+    }
+
+    /// <summary>The signature over the body, then revocation and the nonce: the verified caller, or null when refused.</summary>
+    private async Task<MachineCaller?> VerifyAsync(
+        HttpContext context, HttpSignatureVerifier verifier, DepartmentKey key, byte[] body, ISignatureNonceStore nonces, IProblemDetailsService problems,
+        CancellationToken cancellationToken)
+    {
+        var verdict = verifier.Verify(Signable(context, body), id => id == key.KeyId ? key.Secret : null);
         if (!verdict.IsValid)
         {
             await RefuseSignatureAsync(context, problems, verdict.Check, verdict.Detail);
             return null;
         }
+        // From here on the request is the department's: even a refusal is audited under it.
+        var caller = new MachineCaller(key.Department, key.KeyId);
         if (key.Revoked)
         {
             LogRevokedKeyUsed(logger, key.Department, key.KeyId);
+            caller.AttachTo(context);
             await RefuseSignatureAsync(context, problems, SignatureCheck.UnknownKey, $"key \"{key.KeyId}\" was revoked on {key.RevokedAt:O}");
-            return null;
-        }
-        if (verdict.Nonce is not { Length: > 0 and <= MaxNonceLength } nonce)
-        {
-            await RefuseSignatureAsync(context, problems, SignatureCheck.MissingParameter, $"the nonce must be 1 to {MaxNonceLength} characters");
             return null;
         }
         // Kept as long as a signature with this created time could pass the skew check, plus a margin.
         var keepUntil = verdict.Created!.Value + settings.MaxClockSkew + TimeSpan.FromMinutes(1);
-        if (!await nonces.TryUseAsync(key.KeyId, nonce, keepUntil, cancellationToken))
+        if (!await nonces.TryUseAsync(key.KeyId, verdict.Nonce!, keepUntil, cancellationToken))
         {
+            caller.AttachTo(context);
             await RefuseSignatureAsync(context, problems, null, "the nonce was used before with this key: a request is signed afresh, with a new nonce, every time it is sent");
             return null;
         }
-        return new MachineCaller(key.Department, key.KeyId);
+        return caller;
+    }
+
+    /// <summary>
+    /// Every machine write and every refused machine request, like <see cref="AuditMiddleware"/> for people: the actor is
+    /// the department once its signature is verified, also when the request is refused after that.
+    /// </summary>
+    private void Audit(HttpContext context, IAuditLog audit, int status)
+    {
+        if (!AuditMiddleware.IsAudited(context.Request.Method, status)) return;
+        var denied = status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden;
+        var caller = MachineCaller.Find(context);
+        var detail = caller is null ? (denied ? "denied" : null) : denied ? $"denied; key {caller.KeyId}" : $"key {caller.KeyId}";
+        audit.Record(AuditMiddleware.Entry(context, clock.GetUtcNow(), caller?.Actor ?? CaseGrainsClaims.AnonymousActor, caller is null ? null : MachineCaller.Role,
+            status, detail));
     }
 
     /// <summary>
     /// The request as it was signed: the target URI from the scheme, the Host field and the raw request target, which
     /// is what went over the wire, never the decoded path.
     /// </summary>
-    private static SignableRequest Signable(HttpContext context, byte[] body)
+    private static SignableRequest Signable(HttpContext context, ReadOnlyMemory<byte> body)
     {
         var request = context.Request;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
@@ -279,21 +337,6 @@ public sealed partial class MachineRequestMiddleware(
         if (check is not null) problem.Extensions["check"] = check;
         context.Response.StatusCode = status;
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-    }
-
-    /// <summary>The whole body, or null when it is longer than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit) return null;
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
     }
 
     [LoggerMessage(LogLevel.Warning, "Department {Department} signed a request with revoked key {KeyId}")]

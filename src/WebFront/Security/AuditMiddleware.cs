@@ -1,28 +1,43 @@
+using CaseGrains.WebFront.MachineApi;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseGrains.WebFront.Security;
 
-/// <summary>Records every write and every refused request in the audit trail, after the response status is known.</summary>
+/// <summary>
+/// Records every write and every refused request in the audit trail, after the response status is known. Machine
+/// requests are recorded by <see cref="MachineRequestMiddleware"/>, which knows the signing department and also the
+/// requests it refuses itself.
+/// </summary>
 public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, TimeProvider clock)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        var method = context.Request.Method;
         var status = context.Response.StatusCode;
-        var write = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
-        if (!write && status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)) return;
+        if (!IsAudited(context.Request.Method, status)) return;
         if (context.Request.Path.StartsWithSegments("/api/auth/signin") || context.Request.Path.StartsWithSegments("/api/auth/token")) return;
+        if (context.GetEndpoint()?.Metadata.GetMetadata<MachineEndpoint>() is not null) return;
         var user = context.User;
-        audit.Record(new AuditRecord(
-            clock.GetUtcNow(),
-            user.Actor(),
-            user.Role()?.ToString(),
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            method,
-            context.Request.Path.Value ?? "",
-            status,
-            context.Request.RouteValues["caseId"] as string,
+        audit.Record(Entry(context, clock.GetUtcNow(), user.Actor(), user.Role()?.ToString(), status,
             status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden ? "denied" : null));
     }
+
+    /// <summary>What the trail keeps: every write, and every read refused for who made it.</summary>
+    public static bool IsAudited(string method, int status)
+    {
+        var write = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+        return write || status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden;
+    }
+
+    /// <summary>The record of this request by <paramref name="actor"/>, with the case it names in its route.</summary>
+    public static AuditRecord Entry(HttpContext context, DateTimeOffset at, string actor, string? role, int status, string? detail) => new(
+        at,
+        actor,
+        role,
+        context.Connection.RemoteIpAddress?.ToString() ?? "",
+        context.Request.Method,
+        context.Request.Path.Value ?? "",
+        status,
+        context.Request.RouteValues["caseId"] as string,
+        detail);
 }

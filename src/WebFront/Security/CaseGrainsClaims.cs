@@ -32,6 +32,9 @@ public static class CaseGrainsClaims
     public static AccountRole? Role(this ClaimsPrincipal user) =>
         Enum.TryParse<AccountRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
 
+    /// <summary>The actor of a request nobody could be told for: not signed in, or a machine request not (yet) verified.</summary>
+    public const string AnonymousActor = "anonymous";
+
     /// <summary>The actor id written into facts and the audit trail: the account's user name.</summary>
-    public static string Actor(this ClaimsPrincipal user) => user.Username() ?? "anonymous";
+    public static string Actor(this ClaimsPrincipal user) => user.Username() ?? AnonymousActor;
 }

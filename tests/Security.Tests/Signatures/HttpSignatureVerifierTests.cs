@@ -38,6 +38,25 @@ public class HttpSignatureVerifierTests
     }
 
     [Fact]
+    public void The_fields_are_checked_without_the_content_or_the_secret_and_passing_them_verifies_nothing()
+    {
+        var verifier = new HttpSignatureVerifier(ManualTimeProvider.AtUnixSeconds(Now));
+        var signedWithAnotherSecret = RequestSigner.Sign("POST", Target, Body, "idem-1", KeyId, new byte[32], DateTimeOffset.FromUnixTimeSeconds(Now), Nonce);
+
+        var fields = verifier.CheckFields(Received(SignAt(Now), body: []));
+        var wrongSecret = verifier.CheckFields(Received(signedWithAnotherSecret, body: []));
+
+        Assert.Equal((SignatureCheck.Ok, KeyId, Nonce), (fields.Check, fields.KeyId, fields.Nonce));
+        Assert.Equal(SignatureCheck.Ok, wrongSecret.Check);
+        Assert.Equal(SignatureCheck.BadSignature, verifier.Verify(Received(signedWithAnotherSecret), Keys).Check);
+        Assert.Equal(SignatureCheck.CreatedOutsideWindow, verifier.CheckFields(Received(SignAt(Now - 301), body: [])).Check);
+        Assert.Equal(SignatureCheck.MissingHeader, verifier.CheckFields(new SignableRequest("POST", Target, [], ReadOnlyMemory<byte>.Empty)).Check);
+        var uncovered = SignAt(Now);
+        var withoutDigest = new SignableRequest("POST", Target, uncovered.ToHeaders().Where(h => h.Key != ContentDigest.HeaderName).ToList(), ReadOnlyMemory<byte>.Empty);
+        Assert.Equal(SignatureCheck.MissingHeader, verifier.CheckFields(withoutDigest).Check);
+    }
+
+    [Fact]
     public void The_signer_covers_method_target_digest_and_idempotency_key_with_all_four_parameters()
     {
         var signed = SignAt(Now);

@@ -30,6 +30,60 @@ public sealed class HttpSignatureVerifier
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(secretForKeyId);
 
+        var refused = ReadFields(request, out var fields);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var secret = secretForKeyId(fields.KeyId);
+        if (secret is null || secret.Length == 0)
+        {
+            return fields.Verdict(SignatureCheck.UnknownKey, $"no key is known as \"{fields.KeyId}\"");
+        }
+
+        refused = BuildBase(request, fields, out var signatureBase);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (request.TryGetField(ContentDigest.HeaderName, out var digest)
+            && !ContentDigest.Verify(digest, request.Content.Span, out var problem))
+        {
+            return fields.Verdict(SignatureCheck.BadDigest, problem);
+        }
+
+        if (!HmacSha256Signature.Matches(signatureBase, secret, fields.Signature))
+        {
+            return fields.Verdict(SignatureCheck.BadSignature, "the signature does not match the request");
+        }
+
+        return CheckTime(fields) ?? fields.Verdict(SignatureCheck.Ok, "ok");
+    }
+
+    /// <summary>
+    /// Everything <see cref="Verify"/> checks that needs neither the content nor the key's secret: the signature
+    /// fields, the components and parameters, every covered field, and the created and expires times. A server runs
+    /// it before it reads the body, so that an unsigned or wrongly signed request costs it no upload.
+    /// </summary>
+    /// <returns>
+    /// The first failed check; or <see cref="SignatureCheck.Ok"/> with the key id, nonce and created time, which means
+    /// only that the request may be read and verified, never that it is verified.
+    /// </returns>
+    public SignatureVerification CheckFields(SignableRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return ReadFields(request, out var fields)
+            ?? BuildBase(request, fields, out _)
+            ?? CheckTime(fields)
+            ?? fields.Verdict(SignatureCheck.Ok, "the signature fields are acceptable; the signature is not verified yet");
+    }
+
+    /// <summary>Parses the signature fields and checks components and parameters; null when they pass.</summary>
+    private SignatureVerification? ReadFields(SignableRequest request, out Fields fields)
+    {
+        fields = null!;
         if (!request.TryGetField(SignatureFields.SignatureInputHeader, out var inputField))
         {
             return new(SignatureCheck.MissingHeader, "Signature-Input is missing");
@@ -112,48 +166,47 @@ public sealed class HttpSignatureVerifier
             return Fail(SignatureCheck.UnsupportedAlgorithm, $"alg \"{alg}\" is not {HmacSha256Signature.AlgorithmName}");
         }
 
-        var secret = secretForKeyId(parameters.KeyId);
-        if (secret is null || secret.Length == 0)
-        {
-            return Fail(SignatureCheck.UnknownKey, $"no key is known as \"{parameters.KeyId}\"");
-        }
+        fields = new Fields(label, parameters, parameters.KeyId, signature, created.Value);
+        return null;
+    }
 
-        string signatureBase;
+    private static SignatureVerification? BuildBase(SignableRequest request, Fields fields, out string signatureBase)
+    {
+        signatureBase = string.Empty;
         try
         {
-            signatureBase = SignatureBase.Build(request, parameters);
+            signatureBase = SignatureBase.Build(request, fields.Parameters);
+            return null;
         }
         catch (SignatureException e)
         {
-            return Fail(e.Check, e.Message);
+            return fields.Verdict(e.Check, e.Message);
         }
         catch (FormatException e)
         {
-            return Fail(SignatureCheck.MalformedHeader, e.Message);
+            return fields.Verdict(SignatureCheck.MalformedHeader, e.Message);
         }
+    }
 
-        if (request.TryGetField(ContentDigest.HeaderName, out var digest)
-            && !ContentDigest.Verify(digest, request.Content.Span, out var problem))
-        {
-            return Fail(SignatureCheck.BadDigest, problem);
-        }
-
-        if (!HmacSha256Signature.Matches(signatureBase, secret, signature))
-        {
-            return Fail(SignatureCheck.BadSignature, "the signature does not match the request");
-        }
-
+    private SignatureVerification? CheckTime(Fields fields)
+    {
         var now = _time.GetUtcNow();
-        if ((now - created.Value).Duration() > _options.MaxClockSkew)
+        if ((now - fields.Created).Duration() > _options.MaxClockSkew)
         {
-            return Fail(SignatureCheck.CreatedOutsideWindow, $"created {created.Value:O} is more than {_options.MaxClockSkew.TotalSeconds:0} s from now ({now:O})");
+            return fields.Verdict(SignatureCheck.CreatedOutsideWindow, $"created {fields.Created:O} is more than {_options.MaxClockSkew.TotalSeconds:0} s from now ({now:O})");
         }
 
-        if (parameters.Expires is { } expires && now.ToUnixTimeSeconds() > expires)
+        if (fields.Parameters.Expires is { } expires && now.ToUnixTimeSeconds() > expires)
         {
-            return Fail(SignatureCheck.Expired, "the signature has expired");
+            return fields.Verdict(SignatureCheck.Expired, "the signature has expired");
         }
 
-        return new(SignatureCheck.Ok, "ok", label, parameters.KeyId, parameters.Nonce, created);
+        return null;
+    }
+
+    /// <summary>The signature fields for the label, once they are well formed.</summary>
+    private sealed record Fields(string Label, SignatureParameters Parameters, string KeyId, byte[] Signature, DateTimeOffset Created)
+    {
+        public SignatureVerification Verdict(SignatureCheck check, string detail) => new(check, detail, Label, KeyId, Parameters.Nonce, Created);
     }
 }
