@@ -78,6 +78,20 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_scan_of_several_megabytes_under_the_evidence_limit_is_accepted_whole()
+    {
+        var scan = Pdf.Concat(Enumerable.Range(0, 6 * 1024 * 1024).Select(i => (byte)(i * 31))).ToArray();
+
+        using var response = await Upload(scan, "application/pdf");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var filed = JsonSerializer.Deserialize<EvidenceFiled>(await response.Content.ReadAsStringAsync(), ApiJson.Options)!;
+        Assert.Equal(scan.Length, filed.Evidence.SizeBytes);
+        using var download = await creditor.Http.GetAsync(response.Headers.Location);
+        Assert.Equal(SHA256.HashData(scan), SHA256.HashData(await download.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
     public async Task A_type_off_the_list_a_file_that_is_not_what_it_says_and_an_oversized_file_are_refused_and_nothing_is_kept()
     {
         using var exe = await Upload([0x4D, 0x5A, 0x90, 0x00], "application/x-msdownload");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CaseGrains.WebFront.Api;
 
@@ -14,6 +15,9 @@ public static class BoundedBody
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit) return null;
+        // The server's own limit (Kestrel's, 1 MiB) would cut a larger allowed body short: this endpoint's limit rules.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size && size.MaxRequestBodySize < limit)
+            size.MaxRequestBodySize = limit;
         using var buffer = new MemoryStream();
         var chunk = new byte[ChunkBytes];
         int read;
