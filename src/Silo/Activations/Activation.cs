@@ -29,7 +29,8 @@ internal sealed class Activation(GrainId id, GrainRuntime runtime) : IGrainConte
         if (interleave && Status == ActivationStatus.Active)
             return await InvokeGrainAsync<T>(method, args);
 
-        await turn.WaitAsync(deadline);
+        // A free turn is taken without the cancellable wait's allocations.
+        if (!turn.Wait(0)) await turn.WaitAsync(deadline);
         var thisTurn = new Turn(turn);
         try
         {

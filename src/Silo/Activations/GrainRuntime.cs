@@ -18,7 +18,7 @@ public sealed partial class GrainRuntime(
     ILogger<GrainRuntime> logger) : IGrainFactory, IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<GrainId, Activation> directory = new();
-    private readonly ConcurrentDictionary<MethodInfo, Func<GrainRuntime, GrainId, MethodInfo, object?[], object>> dispatchers = new();
+    private readonly ConcurrentDictionary<MethodInfo, Dispatcher> dispatchers = new();
     private readonly GrainRuntimeOptions settings = options.Value;
     private readonly CancellationTokenSource stopping = new();
     private Task? collector;
@@ -40,18 +40,21 @@ public sealed partial class GrainRuntime(
             var call = resultType is null
                 ? typeof(GrainRuntime).GetMethod(nameof(CallVoidAsync), BindingFlags.NonPublic | BindingFlags.Instance)!
                 : typeof(GrainRuntime).GetMethod(nameof(CallAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(resultType);
-            return call.CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], object>>();
+            return new Dispatcher(call.CreateDelegate<Func<GrainRuntime, GrainId, MethodInfo, object?[], bool, object>>(),
+                m.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true));
         });
-        return dispatcher(this, id, method, args);
+        return dispatcher.Call(this, id, method, args, dispatcher.Interleave);
     }
 
-    private Task<object?> CallVoidAsync(GrainId id, MethodInfo method, object?[] args) => CallAsync<object?>(id, method, args);
+    /// <summary>How calls of one interface method are made, worked out once per method.</summary>
+    private sealed record Dispatcher(Func<GrainRuntime, GrainId, MethodInfo, object?[], bool, object> Call, bool Interleave);
 
-    private async Task<T> CallAsync<T>(GrainId id, MethodInfo method, object?[] args)
+    private Task<object?> CallVoidAsync(GrainId id, MethodInfo method, object?[] args, bool interleave) => CallAsync<object?>(id, method, args, interleave);
+
+    private async Task<T> CallAsync<T>(GrainId id, MethodInfo method, object?[] args, bool interleave)
     {
         if (stopping.IsCancellationRequested)
             throw new InvalidOperationException("The server is shutting down; the call was not made.");
-        var interleave = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: true);
         var now = Environment.TickCount64;
         var limit = (long)settings.CallTimeout.TotalMilliseconds;
         if (CallChain.Deadline > 0) limit = Math.Min(limit, CallChain.Deadline - now);
