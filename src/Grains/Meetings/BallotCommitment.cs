@@ -1,5 +1,8 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Unicode;
 
 namespace CaseGrains.Meetings;
 
@@ -15,8 +18,17 @@ public static class BallotCommitment
 
     public static string Of(string meetingId, string resolutionId, string creditorId, string choice, long ballotNumber, string salt)
     {
-        var text = $"casegrains-ballot/v1\n{meetingId}\n{resolutionId}\n{creditorId}\n{choice}\n{ballotNumber}\n{salt}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // Every ballot is hashed: the text is written as UTF-8 straight into a buffer, never made a string.
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var length = Encoding.UTF8.GetMaxByteCount(meetingId.Length + resolutionId.Length + creditorId.Length + choice.Length + salt.Length + 60);
+        var rented = length <= 1024 ? null : ArrayPool<byte>.Shared.Rent(length);
+        Span<byte> text = rented ?? stackalloc byte[length];
+        if (!Utf8.TryWrite(text, CultureInfo.InvariantCulture,
+                $"casegrains-ballot/v1\n{meetingId}\n{resolutionId}\n{creditorId}\n{choice}\n{ballotNumber}\n{salt}", out var written))
+            throw new InvalidOperationException("The ballot text did not fit its buffer.");
+        SHA256.HashData(text[..written], hash);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return Convert.ToHexStringLower(hash);
     }
 
     public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

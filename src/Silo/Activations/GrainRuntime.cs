@@ -17,7 +17,9 @@ public sealed partial class GrainRuntime(
     IOptions<GrainRuntimeOptions> options,
     ILogger<GrainRuntime> logger) : IGrainFactory, IHostedService, IAsyncDisposable
 {
+    private const int MaxSharedReferences = 100_000;
     private readonly ConcurrentDictionary<GrainId, Activation> directory = new();
+    private readonly ConcurrentDictionary<(Type Interface, GrainId Id), object> references = new();
     private readonly ConcurrentDictionary<MethodInfo, Dispatcher> dispatchers = new();
     private readonly GrainRuntimeOptions settings = options.Value;
     private readonly CancellationTokenSource stopping = new();
@@ -29,7 +31,12 @@ public sealed partial class GrainRuntime(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         var registration = registry.Find(typeof(TGrain));
-        return GrainProxy.Create<TGrain>(this, new GrainId(registration.TypeName, key));
+        var id = new GrainId(registration.TypeName, key);
+        // A reference holds nothing but the id, so one is shared by every caller; making one binds a constructor by reflection.
+        if (references.TryGetValue((typeof(TGrain), id), out var known)) return (TGrain)known;
+        if (references.Count >= MaxSharedReferences) references.Clear();
+        var created = GrainProxy.Create<TGrain>(this, id)!;
+        return (TGrain)references.GetOrAdd((typeof(TGrain), id), created);
     }
 
     internal object Dispatch(GrainId id, MethodInfo method, object?[] args)
