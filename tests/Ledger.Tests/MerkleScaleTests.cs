@@ -53,10 +53,8 @@ public sealed class MerkleScaleTests(ITestOutputHelper output)
             Assert.True(MerkleProof.VerifyConsistency(oldSize, Leaves, tree.RootAt(oldSize), root, consistency));
         }
         var proofTime = clock.Elapsed;
+        // Reported, not asserted: speed belongs to load/'s ledger benchmarks. The cached subtrees that keep a proof to a
+        // few dozen hashes are what the retained-memory bound above checks.
         output.WriteLine($"2000 inclusion and 2000 consistency proofs made and verified in {proofTime.TotalMilliseconds:F0} ms");
-
-        // Rehashing subtrees from the leaves would cost about a million hashes per proof (seconds each); with cached
-        // subtrees each proof costs a few dozen. The bound is loose for a shared, slow machine.
-        Assert.True(proofTime < TimeSpan.FromSeconds(20), $"proofs took {proofTime}");
     }
 }
