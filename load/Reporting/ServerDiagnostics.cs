@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Diagnostics.Tracing;
 using CaseGrains.Load.Engine;
 using CaseGrains.Silo.Storage;
-using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Diagnostics;
 using Npgsql;
 
 namespace CaseGrains.Load.Reporting;

@@ -9,7 +9,7 @@ using CaseGrains.Load.Seeding;
 using CaseGrains.Load.Targets;
 using CaseGrains.Meetings;
 using CaseGrains.Testing;
-using CaseGrains.WebFront.Api;
+using CaseGrains.WebFront.Diagnostics;
 
 namespace CaseGrains.Load.Voting;
 

@@ -196,8 +196,7 @@ public static class WebFrontExtensions
         api.MapMeetingMembersApi();
         api.MapMeetingBallotsApi();
         api.MapMeetingProceedingsApi();
-        api.MapNoopApi();
-        api.MapRuntimeFiguresApi();
+        api.MapLoadTestingApi();
         api.MapCaseAccountApi();
         api.MapProgressApi();
         api.MapJudgeDashboardApi();

@@ -9,17 +9,23 @@ using Microsoft.Extensions.Options;
 namespace CaseGrains.WebFront.Api;
 
 /// <summary>
-/// The server process's garbage collector figures since it started, for a load generator running in another process
-/// to difference around a scenario. 404 unless <see cref="LoadTestOptions.EnableNoop"/> is set.
+/// Endpoints for load tests only, 404 unless <see cref="LoadTestOptions.EnableNoop"/> is set: a request that does
+/// nothing past sign-in, session check, rate limit and audit (the HTTP ceiling), and the server process's garbage
+/// collector figures since it started, for a load generator in another process to difference around a scenario.
 /// </summary>
-public static class RuntimeFiguresApi
+public static class LoadTestingApi
 {
-    public static IEndpointRouteBuilder MapRuntimeFiguresApi(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapLoadTestingApi(this IEndpointRouteBuilder routes)
     {
+        routes.MapPost("/noop", Noop).Allow(Policies.SignedIn).WithTags("Load testing").WithName("Noop")
+            .WithSummary("Does nothing; enabled only for load tests (Load:EnableNoop).");
         routes.MapGet("/load/runtime", Figures).Allow(Policies.PlatformAdmin).WithTags("Load testing").WithName("RuntimeFigures")
             .WithSummary("Collections, total pause and bytes allocated by the server process; enabled only for load tests (Load:EnableNoop).");
         return routes;
     }
+
+    private static Results<NoContent, NotFound> Noop(IOptions<LoadTestOptions> options) =>
+        options.Value.EnableNoop ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static Results<Ok<RuntimeFigures>, NotFound> Figures(IOptions<LoadTestOptions> options) =>
         options.Value.EnableNoop
@@ -27,6 +33,3 @@ public static class RuntimeFiguresApi
                 GC.GetTotalPauseDuration().TotalMilliseconds, GC.GetTotalAllocatedBytes(), GC.GetGCMemoryInfo().HeapSizeBytes))
             : TypedResults.NotFound();
 }
-
-/// <summary>Counts since the process started: collections by generation (a gen2 also counts as gen1 and gen0), pause time, bytes.</summary>
-public sealed record RuntimeFigures(int Gen0Collections, int Gen1Collections, int Gen2Collections, double PauseMilliseconds, long AllocatedBytes, long HeapBytes);
