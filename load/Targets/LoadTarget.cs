@@ -53,13 +53,16 @@ public sealed class LoadTarget : IAsyncDisposable
     }
 
     /// <summary>Starts the real server in a process of its own on a fresh database of <paramref name="database"/>.</summary>
-    public static async Task<LoadTarget> StartProcessAsync(EmbeddedDatabase database, IReadOnlyDictionary<string, string?> settings, string label)
+    public static async Task<LoadTarget> StartProcessAsync(EmbeddedDatabase database, IReadOnlyDictionary<string, string?> settings, string label) =>
+        await StartProcessAsync(await database.CreateDatabaseAsync(), settings, label);
+
+    /// <summary>Starts the real server in a process of its own on the database at <paramref name="connectionString"/>.</summary>
+    public static async Task<LoadTarget> StartProcessAsync(string connectionString, IReadOnlyDictionary<string, string?> settings, string label)
     {
-        var connectionString = await database.CreateDatabaseAsync();
         var all = new Dictionary<string, string?>(settings) { ["Security:BootstrapAdminPassword"] = People.AdminPassword };
         var server = await ServerProcess.StartAsync(connectionString, all);
         return new LoadTarget(server.Address, People.AdminPassword, connectionString,
-            $"{label}: server in its own process (pid {server.ProcessId}) on {server.Address} with embedded PostgreSQL (fsync on)", settings, server);
+            $"{label}: server in its own process (pid {server.ProcessId}) on {server.Address}", settings, server);
     }
 
     /// <summary>A server started on its own (in another process or machine).</summary>

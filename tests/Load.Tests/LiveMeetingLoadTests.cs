@@ -61,6 +61,29 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
         Assert.Equal(4, outcome.ConnectionsThatSawFinal);
     }
 
+    [Fact]
+    public async Task The_generators_own_server_process_takes_the_votes_and_tells_its_garbage_collections()
+    {
+        await using var target = await LoadTarget.StartProcessAsync(await postgres.CreateDatabaseAsync(),
+            LoadTarget.DefaultServerSettings(commitEachBallot: false), "own process");
+        var run = new ServerRun { Label = "own process", Target = target.Description, ServerSettings = target.ServerSettings };
+
+        var outcome = await new LiveMeetingRun(target, new LiveMeetingOptions
+        {
+            CreditorsPerMeeting = 80,
+            Rate = 200,
+            DurationSeconds = 2,
+            ChangeFraction = 0.5,
+            Watchers = 2,
+            MeasureNoop = false,
+        }, TextWriter.Null).RunAsync(run);
+
+        AssertChecksPassed(run);
+        Assert.True(outcome.VotesAcknowledged > 0, $"{outcome.VotesAcknowledged} acknowledged");
+        Assert.Equal(0, outcome.AcknowledgedVotesMissing);
+        Assert.Contains(run.Checks, c => c.Name == "vote: the server process's garbage collector" && c.Detail.Contains("bytes per operation", StringComparison.Ordinal));
+    }
+
     private async Task<(ServerRun Run, LiveMeetingOutcome Outcome)> RunAsync(Dictionary<string, string?> settings, LiveMeetingOptions options)
     {
         var database = await postgres.CreateDatabaseAsync();
