@@ -79,16 +79,7 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using (var fence = new NpgsqlCommand(
-            "select epoch from grain where grain_type = $1 and grain_key = $2 for share", connection, transaction))
-        {
-            fence.Parameters.Add(new() { Value = id.Type });
-            fence.Parameters.Add(new() { Value = id.Key });
-            if (await fence.ExecuteScalarAsync(cancellationToken) is not long current || current != epoch)
-                throw new InconsistentStateException(id.ToString(), $"another activation took the grain over (epoch {epoch} is no longer current)");
-        }
-
-        var ledgerEntries = await ReserveLedgerPositionsAsync(connection, transaction, facts, positions, cancellationToken);
+        var ledgerEntries = await FenceAndReserveLedgerAsync(connection, transaction, id, epoch, facts, positions, cancellationToken);
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         var seqs = new long[facts.Count];
@@ -221,24 +212,40 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
     }
 
     /// <summary>
-    /// Takes the next positions of each case's ledger under the ledger head's row lock (which orders every writer of
-    /// that case) and encodes the entries with them.
+    /// In one round trip: checks under a row lock that this activation still holds the grain (its epoch), and takes the
+    /// next positions of each case's ledger under the ledger head's row lock (which orders every writer of that case);
+    /// then encodes the entries with them. A refused fence rolls the reservation back with the transaction.
     /// </summary>
-    private static async Task<List<LedgerEntry>> ReserveLedgerPositionsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<FactRow> facts, long[] positions, CancellationToken cancellationToken)
+    private static async Task<List<LedgerEntry>> FenceAndReserveLedgerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        GrainId id, long epoch, IReadOnlyList<FactRow> facts, long[] positions, CancellationToken cancellationToken)
     {
-        var entries = new List<LedgerEntry>();
-        foreach (var caseGroup in facts.Select((f, i) => (f.Ledger, Index: i)).Where(x => x.Ledger is not null).GroupBy(x => x.Ledger!.CaseId))
+        var cases = facts.Select((f, i) => (f.Ledger, Index: i)).Where(x => x.Ledger is not null).GroupBy(x => x.Ledger!.CaseId).ToList();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var fence = new NpgsqlBatchCommand("select epoch from grain where grain_type = $1 and grain_key = $2 for share");
+        fence.Parameters.Add(new() { Value = id.Type });
+        fence.Parameters.Add(new() { Value = id.Key });
+        batch.BatchCommands.Add(fence);
+        foreach (var caseGroup in cases)
         {
-            var count = caseGroup.Count();
-            await using var head = new NpgsqlCommand("""
+            var head = new NpgsqlBatchCommand("""
                 insert into ledger_head as h (case_id, size) values ($1, $2)
                 on conflict (case_id) do update set size = h.size + excluded.size
                 returning size
-                """, connection, transaction);
+                """);
             head.Parameters.Add(new() { Value = caseGroup.Key });
-            head.Parameters.Add(new() { Value = (long)count });
-            var next = (long)(await head.ExecuteScalarAsync(cancellationToken))! - count;
+            head.Parameters.Add(new() { Value = (long)caseGroup.Count() });
+            batch.BatchCommands.Add(head);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) != epoch)
+            throw new InconsistentStateException(id.ToString(), $"another activation took the grain over (epoch {epoch} is no longer current)");
+        var entries = new List<LedgerEntry>();
+        foreach (var caseGroup in cases)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var next = reader.GetInt64(0) - caseGroup.Count();
             foreach (var (ledger, index) in caseGroup)
             {
                 positions[index] = next;
