@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CaseGrains.Claims;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
@@ -32,10 +31,10 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     {
         var (status, problem) = await Administrator.SendRaw(HttpMethod.Get, "/api/cases/no-such-case", null);
 
-        AssertProblem(404, "caseId", status, problem);
+        ProblemAssert.Field(404, "caseId", (status, problem));
         var (declareStatus, declareProblem) = await Administrator.SendJson(HttpMethod.Post, "/api/cases/no-such-case/claims",
             new DeclareClaimRequest("cr9000", ClaimClass.Ordinary, 100));
-        AssertProblem(404, "caseId", declareStatus, declareProblem);
+        ProblemAssert.Field(404, "caseId", (declareStatus, declareProblem));
     }
 
     [Fact]
@@ -62,7 +61,7 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     {
         var (status, problem) = await Administrator.SendRaw(HttpMethod.Post, Claims, body);
 
-        AssertProblem(400, field, status, problem);
+        ProblemAssert.Field(400, field, (status, problem));
         await AssertClaimCount(3);
     }
 
@@ -82,25 +81,25 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var (status, problem) = await rejected.Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.Against));
-            AssertProblem(403, "creditorId", status, problem);
+            ProblemAssert.Field(403, "creditorId", (status, problem));
         }
         // A creditor voting in another's name.
         var (proxyStatus, proxyProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For, scenario.CreditorOf(2)));
-        AssertProblem(403, "creditorId", proxyStatus, proxyProblem);
+        ProblemAssert.Field(403, "creditorId", (proxyStatus, proxyProblem));
 
         var (choiceStatus, choiceProblem) = await scenario.Creditors[1].Http.SendRaw(HttpMethod.Post, ballots, "{\"choice\":\"maybe\"}");
-        AssertProblem(400, "choice", choiceStatus, choiceProblem);
+        ProblemAssert.Field(400, "choice", (choiceStatus, choiceProblem));
 
         var (unknownStatus, unknownProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post,
             $"/api/meetings/{scenario.MeetingId}/resolutions/r9/ballots", new BallotRequest(VoteChoice.For));
-        AssertProblem(404, "resolutionId", unknownStatus, unknownProblem);
+        ProblemAssert.Field(404, "resolutionId", (unknownStatus, unknownProblem));
 
         var tally = await Administrator.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally");
         Assert.Equal(1, tally.VotesRecorded);
 
         await scenario.CloseVotingAsync();
         var (lateStatus, lateProblem) = await scenario.Creditors[1].Http.SendJson(HttpMethod.Post, ballots, new BallotRequest(VoteChoice.For));
-        AssertProblem(409, "resolutionId", lateStatus, lateProblem);
+        ProblemAssert.Field(409, "resolutionId", (lateStatus, lateProblem));
         Assert.Equal(1, (await Administrator.GetOk<TallyView>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/tally")).VotesRecorded);
     }
 
@@ -118,14 +117,4 @@ public sealed class BadInputTests(PostgresServer postgres) : IAsyncLifetime
     private async Task AssertClaimCount(int expected) =>
         Assert.Equal(expected, (await Administrator.GetOk<List<ClaimView>>(Claims)).Count);
 
-    private static void AssertProblem(int expectedStatus, string field, int status, JsonObject? problem)
-    {
-        Assert.Equal(expectedStatus, status);
-        Assert.NotNull(problem);
-        Assert.Equal(expectedStatus, (int?)problem!["status"]);
-        var errors = problem["errors"]?.AsObject();
-        Assert.True(errors is not null && errors.ContainsKey(field), $"expected an error for '{field}' in {problem.ToJsonString()}");
-        Assert.False(string.IsNullOrWhiteSpace((string?)errors![field]![0]));
-        Assert.DoesNotContain(" at CaseGrains", problem.ToJsonString(), StringComparison.Ordinal);
-    }
 }

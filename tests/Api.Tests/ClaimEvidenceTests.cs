@@ -99,13 +99,13 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         using var huge = await Upload(Pdf.Concat(new byte[10 * 1024 * 1024]).ToArray(), "application/pdf");
         using var empty = await Upload([], "image/png");
 
-        await AssertProblem(exe, 400, "contentType");
-        await AssertProblem(disguised, 400, "content");
+        await ProblemAssert.NamesAsync(exe, HttpStatusCode.BadRequest, "contentType");
+        await ProblemAssert.NamesAsync(disguised, HttpStatusCode.BadRequest, "content");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         Assert.Equal("application/problem+json", huge.Content.Headers.ContentType?.MediaType);
         using (var tooLarge = JsonDocument.Parse(await huge.Content.ReadAsStringAsync()))
             Assert.Equal("The request body is too large.", tooLarge.RootElement.GetProperty("title").GetString());
-        await AssertProblem(empty, 400, "content");
+        await ProblemAssert.NamesAsync(empty, HttpStatusCode.BadRequest, "content");
         Assert.Empty((await creditor.Http.GetOk<ClaimView>(ClaimUrl)).Evidence);
         Assert.Equal(0L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
     }
@@ -116,7 +116,7 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         // Another creditor of the case may not see this claim, let alone file for it; a creditor of another case has no part in it at all.
         var another = await scenario.InviteAsync(scenario.CreditorOf(2));
         using var stranger = await Upload(Pdf, "application/pdf", by: another);
-        await AssertProblem(stranger, 403, "claimId");
+        await ProblemAssert.NamesAsync(stranger, HttpStatusCode.Forbidden, "claimId");
         var otherCase = new CaseScenario(server, "other-case");
         await otherCase.OpenAsync();
         using var outsider = await Upload(Pdf, "application/pdf", by: await otherCase.InviteAsync(otherCase.CreditorOf(1)));
@@ -128,7 +128,7 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
 
         await creditor.Http.PostOk<ClaimView>($"{ClaimUrl}/withdrawal", new WithdrawalRequest());
         using var afterWithdrawal = await Upload(Pdf, "application/pdf");
-        await AssertProblem(afterWithdrawal, 409, "status");
+        await ProblemAssert.NamesAsync(afterWithdrawal, HttpStatusCode.Conflict, "status");
         Assert.Equal(1L, await MachineScenario.ScalarAsync<long>(server, "select count(*) from claim_evidence"));
         var filed = Assert.Single((await scenario.Administrator.Http.GetOk<ClaimView>(ClaimUrl)).Evidence);
         Assert.Equal(scenario.Administrator.Username, filed.UploadedBy);
@@ -142,7 +142,7 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         var another = await scenario.InviteAsync(scenario.CreditorOf(2));
 
         using var nosy = await another.Http.GetAsync(response.Headers.Location);
-        await AssertProblem(nosy, 403, "claimId");
+        await ProblemAssert.NamesAsync(nosy, HttpStatusCode.Forbidden, "claimId");
         using var judge = await scenario.Judge.Http.GetAsync(response.Headers.Location);
         Assert.Equal(Pdf, await judge.Content.ReadAsByteArrayAsync());
     }
@@ -157,10 +157,4 @@ public sealed class ClaimEvidenceTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("收据.png", filed.Evidence.FileName);
     }
 
-    private static async Task AssertProblem(HttpResponseMessage response, int status, string field)
-    {
-        Assert.Equal(status, (int)response.StatusCode);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), problem.RootElement.ToString());
-    }
 }

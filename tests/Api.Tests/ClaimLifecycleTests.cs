@@ -105,7 +105,7 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         var (creditor, claim) = await Declare(1, 100_00);
 
         var (early, earlyProblem) = await Send(Administrator, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
-        AssertProblem(409, "status", early, earlyProblem, "start the review first");
+        ProblemAssert.Field(409, "status", (early, earlyProblem), "start the review first");
 
         var withdrawn = await Post(creditor, $"{claim.ClaimId}/withdrawal", new WithdrawalRequest("已和解"));
         Assert.Equal(ClaimStatus.Withdrawn, withdrawn.Status);
@@ -120,7 +120,7 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         })
         {
             var (status, problem) = await Send(who, $"{claim.ClaimId}/{path}", body);
-            AssertProblem(409, "status", status, problem, "withdrawn");
+            ProblemAssert.Field(409, "status", (status, problem), "withdrawn");
         }
         Assert.Equal(ClaimStatus.Withdrawn, (await creditor.Http.GetOk<ClaimView>($"{Claims}/{claim.ClaimId}")).Status);
         Assert.Equal(2, (await creditor.Http.GetOk<List<ClaimHistoryEntry>>($"{Claims}/{claim.ClaimId}/history")).Count);
@@ -133,28 +133,28 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         var impostor = await server.People.AdministratorAsync("admin-impostor");
 
         var (stranger, strangerProblem) = await Send(impostor, $"{claim.ClaimId}/review-start", new { });
-        AssertForbidden(stranger, strangerProblem);
+        ProblemAssert.ByPolicy((stranger, strangerProblem));
         var (own, ownProblem) = await Send(creditor, $"{claim.ClaimId}/review-start", new { });
-        AssertForbidden(own, ownProblem);
+        ProblemAssert.ByPolicy((own, ownProblem));
         await scenario.StartReviewAsync(claim.ClaimId);
         var (again, againProblem) = await Send(Administrator, $"{claim.ClaimId}/review-start", new { });
-        AssertProblem(409, "status", again, againProblem, "already under review");
+        ProblemAssert.Field(409, "status", (again, againProblem), "already under review");
 
         var (noReason, noReasonProblem) = await Send(Administrator, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Reject));
-        AssertProblem(400, "reason", noReason, noReasonProblem);
+        ProblemAssert.Field(400, "reason", (noReason, noReasonProblem));
         var (tooMuch, tooMuchProblem) = await Send(Administrator, $"{claim.ClaimId}/review",
             new ReviewClaimRequest(ClaimDecision.PartiallyConfirm, 1_000_00, "all of it"));
-        AssertProblem(400, "confirmedFen", tooMuch, tooMuchProblem);
+        ProblemAssert.Field(400, "confirmedFen", (tooMuch, tooMuchProblem));
         var (otherReviewer, otherProblem) = await Send(impostor, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
-        AssertForbidden(otherReviewer, otherProblem);
+        ProblemAssert.ByPolicy((otherReviewer, otherProblem));
         var (selfReview, selfProblem) = await Send(creditor, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
-        AssertForbidden(selfReview, selfProblem);
+        ProblemAssert.ByPolicy((selfReview, selfProblem));
 
         var rejected = await Post(Administrator, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Reject, 0, "无证据"));
         Assert.Equal(ClaimStatus.Rejected, rejected.Status);
         Assert.Equal(0, rejected.ConfirmedFen);
         var (twice, twiceProblem) = await Send(Administrator, $"{claim.ClaimId}/review", new ReviewClaimRequest(ClaimDecision.Confirm));
-        AssertProblem(409, "status", twice, twiceProblem, "objects and the court decides");
+        ProblemAssert.Field(409, "status", (twice, twiceProblem), "objects and the court decides");
     }
 
     [Fact]
@@ -162,41 +162,41 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
     {
         var (creditor, claim) = await Declare(3, 2_000_00);
         var (beforeReview, beforeProblem) = await Send(creditor, $"{claim.ClaimId}/objections", new ObjectionRequest("too little"));
-        AssertProblem(409, "status", beforeReview, beforeProblem, "has none yet");
+        ProblemAssert.Field(409, "status", (beforeReview, beforeProblem), "has none yet");
         await scenario.ConfirmAsync(claim.ClaimId);
 
         // Invited into the case but without a claim in it: no standing to object (EBL 58).
         var (noClaim, noClaimProblem) = await Send(await Creditor(8), $"{claim.ClaimId}/objections", new ObjectionRequest("I object"));
-        AssertProblem(403, "objectorId", noClaim, noClaimProblem);
+        ProblemAssert.Field(403, "objectorId", (noClaim, noClaimProblem));
         var other = await AnotherCaseAsync();
         var (stranger, strangerProblem) = await Send(other.Creditors[0], $"{claim.ClaimId}/objections", new ObjectionRequest("I object"));
-        AssertForbidden(stranger, strangerProblem);
+        ProblemAssert.ByPolicy((stranger, strangerProblem));
         var (noReason, noReasonProblem) = await Send(creditor, $"{claim.ClaimId}/objections", new ObjectionRequest(" "));
-        AssertProblem(400, "reason", noReason, noReasonProblem);
+        ProblemAssert.Field(400, "reason", (noReason, noReasonProblem));
         var (notDisputed, notDisputedProblem) = await Send(Judge, $"{claim.ClaimId}/ruling", new RulingRequest(1_00, "x"));
-        AssertProblem(409, "status", notDisputed, notDisputedProblem, "no objection before the court");
+        ProblemAssert.Field(409, "status", (notDisputed, notDisputedProblem), "no objection before the court");
 
         var disputed = await Post(creditor, $"{claim.ClaimId}/objections", new ObjectionRequest("利息漏算"));
         Assert.Equal(ClaimStatus.Disputed, disputed.Status);
         var (second, secondProblem) = await Send(creditor, $"{claim.ClaimId}/objections", new ObjectionRequest("again"));
-        AssertProblem(409, "status", second, secondProblem, "already before the court");
+        ProblemAssert.Field(409, "status", (second, secondProblem), "already before the court");
         var (withdraw, withdrawProblem) = await Send(creditor, $"{claim.ClaimId}/withdrawal", new WithdrawalRequest());
-        AssertProblem(409, "status", withdraw, withdrawProblem, "withdrawn in court");
+        ProblemAssert.Field(409, "status", (withdraw, withdrawProblem), "withdrawn in court");
         var (notJudge, notJudgeProblem) = await Send(Administrator, $"{claim.ClaimId}/ruling", new RulingRequest(1_00, "x"));
-        AssertForbidden(notJudge, notJudgeProblem);
+        ProblemAssert.ByPolicy((notJudge, notJudgeProblem));
         var elsewhere = await server.People.JudgeAsync("judge-guangzhou", OtherCourt);
         var (otherCourt, otherCourtProblem) = await Send(elsewhere, $"{claim.ClaimId}/ruling", new RulingRequest(1_00, "x"));
-        AssertForbidden(otherCourt, otherCourtProblem);
+        ProblemAssert.ByPolicy((otherCourt, otherCourtProblem));
         // A judge of the same court who does not sit on this case.
         var (otherJudge, otherJudgeProblem) = await Send(other.Judge, $"{claim.ClaimId}/ruling", new RulingRequest(1_00, "x"));
-        AssertProblem(403, "judgeId", otherJudge, otherJudgeProblem);
+        ProblemAssert.Field(403, "judgeId", (otherJudge, otherJudgeProblem));
         var (over, overProblem) = await Send(Judge, $"{claim.ClaimId}/ruling", new RulingRequest(2_000_01, "x"));
-        AssertProblem(400, "confirmedFen", over, overProblem);
+        ProblemAssert.Field(400, "confirmedFen", (over, overProblem));
 
         var ruled = await Post(Judge, $"{claim.ClaimId}/ruling", new RulingRequest(0, "债权不成立"));
         Assert.Equal(ClaimStatus.Rejected, ruled.Status);
         var (afterRuling, afterProblem) = await Send(creditor, $"{claim.ClaimId}/objections", new ObjectionRequest("again"));
-        AssertProblem(409, "status", afterRuling, afterProblem, "already ruled");
+        ProblemAssert.Field(409, "status", (afterRuling, afterProblem), "already ruled");
     }
 
     [Fact]
@@ -208,10 +208,10 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Equal(Administrator.Username, byProxy.DeclaredBy);
 
         var (stranger, strangerProblem) = await Send(await Creditor(9999), $"{byProxy.ClaimId}/withdrawal", new WithdrawalRequest());
-        AssertProblem(403, "actorId", stranger, strangerProblem);
+        ProblemAssert.Field(403, "actorId", (stranger, strangerProblem));
         var other = await AnotherCaseAsync();
         var (outsider, outsiderProblem) = await Send(other.Creditors[0], $"{byProxy.ClaimId}/withdrawal", new WithdrawalRequest());
-        AssertForbidden(outsider, outsiderProblem);
+        ProblemAssert.ByPolicy((outsider, outsiderProblem));
         var withdrawn = await Post(Administrator, $"{byProxy.ClaimId}/withdrawal", new WithdrawalRequest("委托人撤回"));
         Assert.Equal(ClaimStatus.Withdrawn, withdrawn.Status);
         Assert.Contains("claim.withdrawn", await LedgerKindsAsync());
@@ -227,7 +227,7 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
 
         var (forAnother, problem) = await creditor.Http.SendJson(HttpMethod.Post, Claims, new DeclareClaimRequest(scenario.CreditorOf(2), ClaimClass.Ordinary, 100_00));
 
-        AssertProblem(403, "creditorId", forAnother, problem);
+        ProblemAssert.Field(403, "creditorId", (forAnother, problem));
         Assert.Empty(await Administrator.Http.GetOk<List<ClaimView>>(Claims));
     }
 
@@ -239,12 +239,12 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         var id = creditor.CreditorId!;
         var (after, afterProblem) = await creditor.Http.SendJson(HttpMethod.Post, Claims, new DeclareClaimRequest(id, ClaimClass.Ordinary, 1_000_00,
             InterestLines: [new InterestLine(10_00, new DateOnly(2025, 1, 1), acceptance), new InterestLine(5_00, acceptance, acceptance.AddDays(30))]));
-        AssertProblem(400, "interestLines[1].to", after, afterProblem, "2026-03-01");
+        ProblemAssert.Field(400, "interestLines[1].to", (after, afterProblem), "2026-03-01");
         var (bare, bareProblem) = await creditor.Http.SendJson(HttpMethod.Post, Claims, new DeclareClaimRequest(id, ClaimClass.Ordinary, 1_000_00, InterestFen: 10_00));
-        AssertProblem(400, "interestLines", bare, bareProblem);
+        ProblemAssert.Field(400, "interestLines", (bare, bareProblem));
         var (wrongSum, wrongSumProblem) = await creditor.Http.SendJson(HttpMethod.Post, Claims, new DeclareClaimRequest(id, ClaimClass.Ordinary, 1_000_00,
             InterestFen: 11_00, InterestLines: [new InterestLine(10_00, new DateOnly(2025, 1, 1), acceptance)]));
-        AssertProblem(400, "interestFen", wrongSum, wrongSumProblem);
+        ProblemAssert.Field(400, "interestFen", (wrongSum, wrongSumProblem));
         Assert.Empty(await Administrator.Http.GetOk<List<ClaimView>>(Claims));
 
         var (_, upToAcceptance) = await Declare(5, 1_000_00,
@@ -259,7 +259,7 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         var employeeClaims = $"/api/cases/{scenario.CaseId}/employee-claims";
         var (byCreditor, creditorProblem) = await (await Creditor(1)).Http.SendJson(HttpMethod.Post, employeeClaims,
             new EmployeeClaimRequest("emp-001", 80_000_00, 0));
-        AssertForbidden(byCreditor, creditorProblem);
+        ProblemAssert.ByPolicy((byCreditor, creditorProblem));
 
         var listed = await Administrator.Http.PostOk<ClaimView>(employeeClaims,
             new EmployeeClaimRequest("emp-001", 80_000_00, 6_000_00, "2025年10月至2026年2月工资"));
@@ -298,15 +298,15 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
 
         var (byCreditor, byCreditorProblem) = await secondCreditor.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/account/distributions",
             new DistributionRequest(1, "分配", Shares: [new DistributionShare("round-payee", 1)], Final: true));
-        AssertForbidden(byCreditor, byCreditorProblem);
+        ProblemAssert.ByPolicy((byCreditor, byCreditorProblem));
         await CaseAccountKit.PayRoundAsync(Judge, Administrator, lateCase, final: true);
         Assert.True((await Administrator.Http.GetOk<CaseView>($"/api/cases/{lateCase}")).FinalDistributionPaid);
         var thirdCreditor = await LateCreditor(3);
         var (refused, problem) = await thirdCreditor.Http.SendJson(HttpMethod.Post, claims, new DeclareClaimRequest(thirdCreditor.CreditorId!, ClaimClass.Ordinary, 300_00));
-        AssertProblem(409, "caseId", refused, problem, "EBL 56");
+        ProblemAssert.Field(409, "caseId", (refused, problem), "EBL 56");
         var (another, anotherProblem) = await Administrator.Http.SendJson(HttpMethod.Post, $"/api/cases/{lateCase}/account/distributions",
             new DistributionRequest(1, "再分配", Shares: [new DistributionShare("round-payee", 1)]));
-        AssertProblem(409, "final", another, anotherProblem);
+        ProblemAssert.Field(409, "final", (another, anotherProblem));
 
         // In time: the ordinary scenario's case has no deadline set.
         Assert.False((await Declare(6, 100_00)).Claim.Late);
@@ -317,7 +317,7 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
     {
         var (badCode, badCodeProblem) = await Judge.Http.SendJson(HttpMethod.Put, "/api/cases/bad-code", new OpenCase("(2026)粤03破1号", CaseScenario.DefaultCourt,
             "某公司", "91440300MA5F00001B", Procedure.Liquidation, Judge.Username, Administrator.Username, new DateOnly(2026, 3, 1)));
-        AssertProblem(400, "debtorCreditCode", badCode, badCodeProblem, "GB 32100");
+        ProblemAssert.Field(400, "debtorCreditCode", (badCode, badCodeProblem), "GB 32100");
         var lowerCase = await Judge.Http.PutOk<CaseView>("/api/cases/good-code", new OpenCase("(2026)粤03破2号", CaseScenario.DefaultCourt,
             "某公司", "91350100m000100y43", Procedure.Liquidation, Judge.Username, Administrator.Username, new DateOnly(2026, 3, 1)));
         Assert.Equal("91350100M000100Y43", lowerCase.DebtorCreditCode);
@@ -327,10 +327,10 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         var company = await Creditor(12);
         var (badId, badIdProblem) = await zhang.Http.SendJson(HttpMethod.Put, $"/api/creditors/{zhang.CreditorId}",
             new Creditors.CreditorProfile("张三", Creditors.CreditorKind.Person, "110105194912310021", "13812345678"));
-        AssertProblem(400, "identityNumber", badId, badIdProblem, "GB 11643");
+        ProblemAssert.Field(400, "identityNumber", (badId, badIdProblem), "GB 11643");
         var (orgWithId, orgProblem) = await company.Http.SendJson(HttpMethod.Put, $"/api/creditors/{company.CreditorId}",
             new Creditors.CreditorProfile("某公司", Creditors.CreditorKind.Organization, "11010519491231002X", null));
-        AssertProblem(400, "identityNumber", orgWithId, orgProblem, "GB 32100");
+        ProblemAssert.Field(400, "identityNumber", (orgWithId, orgProblem), "GB 32100");
 
         var person = await zhang.Http.PutOk<Creditors.CreditorView>($"/api/creditors/{zhang.CreditorId}",
             new Creditors.CreditorProfile("张三", Creditors.CreditorKind.Person, "11010519491231002x", "13812345678"));
@@ -344,10 +344,10 @@ public sealed class ClaimLifecycleTests(PostgresServer postgres) : IAsyncLifetim
         Assert.Equal("13812345678", full.Phone);
         Assert.Equal(full, await Administrator.Http.GetOk<Creditors.CreditorProfile>($"/api/creditors/{zhang.CreditorId}/unmasked"));
         var (nosy, nosyProblem) = await company.Http.SendRaw(HttpMethod.Get, $"/api/creditors/{zhang.CreditorId}/unmasked", null);
-        AssertProblem(403, "creditorId", nosy, nosyProblem);
+        ProblemAssert.Field(403, "creditorId", (nosy, nosyProblem));
         var (forAnother, forAnotherProblem) = await company.Http.SendJson(HttpMethod.Put, $"/api/creditors/{zhang.CreditorId}",
             new Creditors.CreditorProfile("冒名", Creditors.CreditorKind.Person, "11010519491231002X", null));
-        AssertProblem(403, "creditorId", forAnother, forAnotherProblem);
+        ProblemAssert.Field(403, "creditorId", (forAnother, forAnotherProblem));
         var org = await company.Http.PutOk<Creditors.CreditorView>($"/api/creditors/{company.CreditorId}",
             new Creditors.CreditorProfile("某公司", Creditors.CreditorKind.Organization, "91350100M000100Y43", null));
         Assert.Equal("913***********0Y43", org.MaskedIdentityNumber);

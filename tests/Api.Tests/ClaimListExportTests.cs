@@ -68,6 +68,6 @@ public sealed class ClaimListExportTests(PostgresServer postgres)
         // The list is for the case's staff: the judge reads it too, a creditor does not.
         Assert.Equal(bytes, await scenario.Judge.Http.GetByteArrayAsync($"/api/cases/{scenario.CaseId}/claim-list.csv"));
         var (byCreditor, problem) = await scenario.Creditors[0].Http.SendRaw(HttpMethod.Get, $"/api/cases/{scenario.CaseId}/claim-list.csv", null);
-        ClaimsTestKit.AssertForbidden(byCreditor, problem);
+        ProblemAssert.ByPolicy((byCreditor, problem));
     }
 }

@@ -72,7 +72,9 @@ internal static class EndpointTable
         ["POST /api/cases/{caseId}/claims/{claimId}/objections"] = ([CreditorA], """{"reason":"the amount is too high"}"""),
         ["POST /api/cases/{caseId}/claims/{claimId}/ruling"] = ([JudgeA], """{"confirmedFen":1,"reason":"ruled"}"""),
         // The administrator passes the policy but may withdraw only what it declared itself; this claim is the creditor's.
-        ["POST /api/cases/{caseId}/claims/{claimId}/withdrawal"] = ([CreditorA], """{"reason":null}"""),
+        // The case's administrator gets past the policy: it withdraws what it declared for a creditor. This claim the
+        // creditor declared itself, so the claim refuses the administrator by its own rule (actorId).
+        ["POST /api/cases/{caseId}/claims/{claimId}/withdrawal"] = ([CreditorA, AdminA], """{"reason":null}"""),
         ["POST /api/cases/{caseId}/claims/{claimId}/evidence"] = ([AdminA, CreditorA], """{"not":"a file type on the allow-list"}"""),
         ["GET /api/cases/{caseId}/claims/{claimId}/evidence/{evidenceId}"] = (CaseParticipants, null),
         ["GET /api/cases/{caseId}/claim-list"] = ([JudgeA, AdminA], null),

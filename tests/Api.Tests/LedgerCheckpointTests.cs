@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using CaseGrains.Ledger;
 using CaseGrains.LedgerVerifier;
@@ -28,14 +27,14 @@ public sealed class LedgerCheckpointTests(PostgresServer postgres)
         }
 
         await using var again = await ServerHost.StartAsync(database, NoSchedule);
-        using var kit = new LedgerTestKit(LedgerTestKit.SameSession(staff, again), "restart-1");
-        Assert.Equal(vkey, await LedgerTestKit.SameSession(staff, again).GetStringAsync("/api/ledger/key"));
+        using var kit = new LedgerTestKit(staff.On(again), "restart-1");
+        Assert.Equal(vkey, await staff.On(again).GetStringAsync("/api/ledger/key"));
         Assert.Equal(before.Checkpoint, (await kit.CheckpointAsync()).Checkpoint);
 
         await kit.DeclareClaimsAsync(9, firstCreditor: 6);
         var after = await kit.PublishAsync();
         Assert.Equal(before.TreeSize + 9, after.TreeSize);
-        var proof = await LedgerTestKit.SameSession(staff, again).GetOk<ConsistencyProofResponse>($"{kit.Ledger}/proof/consistency?from={before.TreeSize}");
+        var proof = await staff.On(again).GetOk<ConsistencyProofResponse>($"{kit.Ledger}/proof/consistency?from={before.TreeSize}");
         Assert.Equal(after.TreeSize, proof.ToSize);
         var consistent = CheckpointConsistency.Verify(before.Checkpoint, after.Checkpoint, [.. proof.Hashes.Select(Convert.FromBase64String)], NoteVerifier.Parse(vkey));
         Assert.True(consistent.Ok, consistent.Message);
@@ -113,17 +112,15 @@ public sealed class LedgerCheckpointTests(PostgresServer postgres)
     }
 
     /// <summary>Waits, at most 10 s, for the checkpoint of exactly this size to be published.</summary>
-    private static async Task<CheckpointResponse> PublishedAsync(ServerHost server, LedgerTestKit kit, long size)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
+    private static async Task<CheckpointResponse> PublishedAsync(ServerHost server, LedgerTestKit kit, long size) =>
+        (await Eventually.ReadAsync(async () =>
         {
             using var response = await kit.Http.GetAsync($"{kit.Ledger}/checkpoints/{size}");
-            if (response.IsSuccessStatusCode)
-                return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CheckpointResponse>(response.Content, ApiJson.Options))!;
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"no checkpoint of size {size} was published within 10 s");
-            await Task.Delay(50);
-        }
-    }
+            if (!response.IsSuccessStatusCode)
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                return null;
+            }
+            return await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CheckpointResponse>(response.Content, ApiJson.Options);
+        }, published => published is not null, TimeSpan.FromSeconds(10), $"a published checkpoint of size {size}"))!;
 }

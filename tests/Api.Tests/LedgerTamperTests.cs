@@ -44,9 +44,9 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
 
         await server.DisposeAsync();
         await using var restarted = await ServerHost.StartAsync(database, Settings);
-        var again = new LedgerTestKit(LedgerTestKit.SameSession(kit.Http, restarted), kit.CaseId);
+        var again = new LedgerTestKit(kit.Http.On(restarted), kit.CaseId);
         await again.DeclareClaimsAsync(1, firstCreditor: Claims);
-        var (status, problem) = await LedgerTestKit.SameSession(kit.Http, restarted).SendRaw(HttpMethod.Post, $"{again.Ledger}/checkpoint", "{}");
+        var (status, problem) = await again.Http.SendRaw(HttpMethod.Post, $"{again.Ledger}/checkpoint", "{}");
         Assert.Equal((int)HttpStatusCode.Conflict, status);
         Assert.Contains("position 5 is missing from storage", problem!["errors"]!["ledger"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(Claims + 1, (await again.CheckpointAsync()).TreeSize);
@@ -69,13 +69,13 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
 
         await server.DisposeAsync();
         await using var restarted = await ServerHost.StartAsync(database, Settings);
-        var again = new LedgerTestKit(LedgerTestKit.SameSession(kit.Http, restarted), kit.CaseId);
+        var again = new LedgerTestKit(kit.Http.On(restarted), kit.CaseId);
         await again.DeclareClaimsAsync(1, firstCreditor: Claims);
-        var (status, problem) = await LedgerTestKit.SameSession(kit.Http, restarted).SendRaw(HttpMethod.Post, $"{again.Ledger}/checkpoint", "{}");
+        var (status, problem) = await again.Http.SendRaw(HttpMethod.Post, $"{again.Ledger}/checkpoint", "{}");
         Assert.Equal((int)HttpStatusCode.Conflict, status);
         Assert.Contains($"no longer hash to the root signed at size {Claims + 1}", problem!["errors"]!["ledger"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         await AssertBothNameAsync(again, 3, "entries were reordered", "positionMismatch");
-        var (proofStatus, _) = await LedgerTestKit.SameSession(kit.Http, restarted).SendRaw(HttpMethod.Get, $"{again.Ledger}/proof/consistency?from=1&to=4", null);
+        var (proofStatus, _) = await again.Http.SendRaw(HttpMethod.Get, $"{again.Ledger}/proof/consistency?from=1&to=4", null);
         Assert.Equal((int)HttpStatusCode.Conflict, proofStatus);
     }
 

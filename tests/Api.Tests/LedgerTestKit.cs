@@ -30,14 +30,6 @@ public sealed class LedgerTestKit(HttpClient http, string caseId) : IDisposable
         return scenario.Administrator.Http;
     }
 
-    /// <summary>The same signed-in session against a restarted server (sessions and token keys live in the database).</summary>
-    public static HttpClient SameSession(HttpClient signedIn, ServerHost restarted)
-    {
-        var client = new HttpClient { BaseAddress = restarted.Address, Timeout = signedIn.Timeout };
-        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
-        return client;
-    }
-
     public string Save(string name, string text)
     {
         var path = Path.Combine(folder, name);

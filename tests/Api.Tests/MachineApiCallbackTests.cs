@@ -88,8 +88,9 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
         Assert.Single(calls, c => c.AnsweredStatus == 200 && c.IdempotencyKey == "\"tax-sz:1\"");
 
         // The sender records an attempt after the listener answered it.
-        var attempts = await Eventually(
-            () => platform.Http.GetOk<List<CallbackAttemptView>>($"/api/departments/{tax.Department}/callback/attempts"), a => a.Count == 4);
+        var attempts = await Eventually.ReadAsync(
+            () => platform.Http.GetOk<List<CallbackAttemptView>>($"/api/departments/{tax.Department}/callback/attempts"), a => a.Count == 4,
+            TimeSpan.FromSeconds(10), "four recorded callback attempts");
         Assert.Equal(
             [(1L, 1, CallbackOutcome.Failed, (int?)503), (1L, 2, CallbackOutcome.Failed, 503), (1L, 3, CallbackOutcome.Delivered, 200), (2L, 1, CallbackOutcome.Delivered, 200)],
             attempts.OrderBy(a => a.Position).ThenBy(a => a.Attempt).Select(a => (a.Position, a.Attempt, a.Outcome, a.StatusCode)));
@@ -123,17 +124,6 @@ public sealed class MachineApiCallbackTests(PostgresServer postgres)
         var https = await platform.Http.PutOk<DepartmentCallbackView>($"/api/departments/{tax.Department}/callback",
             new CallbackRegistrationRequest("https://results.tax.example.cn/casegrains"));
         Assert.Equal("https://results.tax.example.cn/casegrains", https.Url.AbsoluteUri);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || deadline.Elapsed > TimeSpan.FromSeconds(10)) return value;
-            await Task.Delay(20);
-        }
     }
 
     /// <summary>A tiny HTTP server on a loopback port that answers 503 to its first calls, then 200, and keeps what it got.</summary>

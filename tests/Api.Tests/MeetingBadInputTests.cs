@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CaseGrains.Claims;
 using CaseGrains.Meetings;
 using CaseGrains.Meetings.Voting;
@@ -60,7 +59,7 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
         ProblemAssert.Field(403, "creditorId", await As(Creditor(1)).SendJson(HttpMethod.Post, $"{Distribution}/ballots",
             new BallotRequest(VoteChoice.Against, Creditor(2))));
         // Staff do not vote.
-        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/ballots", new BallotRequest(VoteChoice.For, Creditor(1))));
+        ProblemAssert.ByPolicy(await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/ballots", new BallotRequest(VoteChoice.For, Creditor(1))));
 
         await AssertNothingRecorded();
         // The secured creditor still votes by head on an ordinary matter (EBL 59(3) takes only the two named matters from it).
@@ -114,7 +113,7 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
         ProblemAssert.Field(400, "ballots[1].creditorId", await As("rep-a").SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
             new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For), new ProxyBallot(Creditor(0), VoteChoice.Against)])));
         // The representative is the signed-in creditor account: staff cannot cast its ballots.
-        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
+        ProblemAssert.ByPolicy(await Administrator.SendJson(HttpMethod.Post, $"{Ordinary}/proxy-ballots",
             new ProxyBallotsRequest([new ProxyBallot(Creditor(0), VoteChoice.For)])));
         await AssertNothingRecorded();
     }
@@ -124,15 +123,15 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
     {
         ProblemAssert.Field(400, "scanSha256", await Administrator.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
             new PaperBallotRequest(Creditor(2), VoteChoice.For, "not-a-hash")));
-        AssertForbidden(await As(Creditor(1)).SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
+        ProblemAssert.ByPolicy(await As(Creditor(1)).SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
             new PaperBallotRequest(Creditor(2), VoteChoice.For, Hash)));
-        AssertForbidden(await scenario.Judge.Http.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
+        ProblemAssert.ByPolicy(await scenario.Judge.Http.SendJson(HttpMethod.Post, $"{Ordinary}/paper-ballots",
             new PaperBallotRequest(Creditor(2), VoteChoice.For, Hash)));
         ProblemAssert.Field(403, "creditorId", await Administrator.SendJson(HttpMethod.Post, $"{Distribution}/paper-ballots",
             new PaperBallotRequest("cr-secured", VoteChoice.For, Hash)));
         ProblemAssert.Field(400, "documentSha256", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
             new ProxyRequest("rep-b", [Creditor(2)], "abc")));
-        AssertForbidden(await As("rep-a").SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
+        ProblemAssert.ByPolicy(await As("rep-a").SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
             new ProxyRequest("rep-a", [Creditor(2)], Hash)));
         ProblemAssert.Field(409, "principalIds[0]", await Administrator.SendJson(HttpMethod.Post, $"{scenario.Meeting}/proxies",
             new ProxyRequest("rep-b", [Creditor(0)], Hash)));
@@ -144,7 +143,7 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Single(await Administrator.GetOk<List<ProxyView>>($"{scenario.Meeting}/proxies"));
         // Who represents whom is for staff.
         var (status, problem) = await As("rep-a").SendRaw(HttpMethod.Get, $"{scenario.Meeting}/proxies", null);
-        ClaimsTestKit.AssertForbidden(status, problem);
+        ProblemAssert.ByPolicy((status, problem));
     }
 
     [Fact]
@@ -169,7 +168,7 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
             DateTimeOffset.UtcNow, [new ResolutionDraft("r1", "破产财产分配方案", ResolutionKind.DistributionPlan)]));
         var next = $"/api/meetings/{scenario.CaseId}-m2";
         // Only the court: the administrator is refused by policy, another judge of the court by the meeting (not this case's judge).
-        AssertForbidden(await Administrator.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
+        ProblemAssert.ByPolicy(await Administrator.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
             new ProvisionalAmountRequest(pending.ClaimId, 500_000)));
         var otherJudge = await scenario.Server.People.JudgeAsync("judge-bad-ballots-2", scenario.Court);
         ProblemAssert.Field(403, "judgeId", await otherJudge.Http.SendJson(HttpMethod.Post, $"{next}/provisional-amounts",
@@ -200,8 +199,6 @@ public sealed class MeetingBadInputTests(PostgresServer postgres) : IAsyncLifeti
         Assert.Contains("creditorId: Claim", error.Message, StringComparison.Ordinal);
         await AssertNothingRecorded();
     }
-
-    private static void AssertForbidden((int Status, JsonObject? Problem) response) => ClaimsTestKit.AssertForbidden(response.Status, response.Problem);
 
     private async Task AssertNothingRecorded()
     {

@@ -84,7 +84,7 @@ public sealed class VotingSliceTests(PostgresServer postgres)
 
         // A new server on the same database: nothing acknowledged is lost, and the judge's session is still good.
         await using var again = await ServerHost.StartAsync(database);
-        var judge = scenario.Judge with { Http = Person.Create(again.Address, scenario.Judge.Username, scenario.Judge.Token).Http };
+        var judge = scenario.Judge.On(again);
         var reopened = await judge.Http.GetOk<CaseView>($"/api/cases/{scenario.CaseId}");
         Assert.Equal(Creditors + 1, reopened.ClaimCount);
         Assert.Contains(scenario.MeetingId, reopened.MeetingIds);

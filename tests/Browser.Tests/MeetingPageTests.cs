@@ -39,8 +39,14 @@ public sealed class MeetingPageTests(PostgresServer postgres, Chromium chromium)
             await judge.WaitForSelectorAsync($"table.tally[data-votes='{i + 1}']");
         }
 
-        var heads = await judge.InnerTextAsync("table.tally td.heads");
-        Assert.StartsWith("1 / 1 / 0 (2)", heads, StringComparison.Ordinal);
+        // What the judge reads off the one row of the tally: who voted which way and with how much of the claims
+        // (1,000,000 fen for, 2,000,000 fen against), not just that some number of ballots arrived.
+        var row = judge.Locator("table.tally tr.tally-class");
+        Assert.Equal(1, await row.CountAsync());
+        Assert.Equal("2 ballots", await judge.InnerTextAsync("table.tally caption"));
+        Assert.Equal("1 / 1 / 0 (2)", await row.Locator("td.heads").InnerTextAsync());
+        Assert.Equal("¥10,000.00", await row.Locator("td.amount-for").InnerTextAsync());
+        Assert.Equal("¥20,000.00", await row.Locator("td.amount-against").InnerTextAsync());
         Assert.Equal(0, judgeNavigations);
         await Chromium.ScreenshotAsync(judge, "vote-judge-live-tally");
     }
@@ -82,9 +88,15 @@ public sealed class MeetingPageTests(PostgresServer postgres, Chromium chromium)
         await judge.WaitForSelectorAsync("#connection[data-state='reconnecting']");
         await Chromium.ScreenshotAsync(judge, "reconnect-dropped");
 
-        // A vote happens while the page is cut off; it cannot arrive live.
+        // A vote happens while the page is cut off; it cannot arrive live. The administrator's own connection sees the
+        // tally go out first, so the cut-off page still showing no ballots means it missed the update, not that the
+        // check ran before the update could have arrived.
+        await using var watcher = await server.ConnectHubAsync(scenario.Administrator);
+        await watcher.InvokeAsync<MeetingView>("WatchMeetingAsStaff", scenario.MeetingId);
         await scenario.Creditors[0].Http.PostOk<BallotAck>($"/api/meetings/{scenario.MeetingId}/resolutions/r1/ballots", new BallotRequest(VoteChoice.For));
-        Assert.Equal("0", await judge.GetAttributeAsync("table.tally", "data-votes"));
+        await watcher.WaitForAsync<TallyUpdate>("tally", u => u.MeetingId == scenario.MeetingId && u.Tally.VotesRecorded == 1, TimeSpan.FromSeconds(10));
+        Assert.Equal("0 ballots", await judge.InnerTextAsync("table.tally caption"));
+        Assert.StartsWith("0 / 0 / 0 (", await judge.InnerTextAsync("table.tally td.heads"), StringComparison.Ordinal);
 
         blocked = false;
         await judge.WaitForSelectorAsync("#connection[data-state='connected']", new PageWaitForSelectorOptions { Timeout = 20_000 });

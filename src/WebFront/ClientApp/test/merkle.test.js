@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { fromHex, toHex } from '../src/ledger/bytes.js';
+import { concat, fromHex, sha256, toHex } from '../src/ledger/bytes.js';
 import { emptyRoot, leafHash, rootFromInclusionProof, verifyConsistency, verifyInclusion } from '../src/ledger/merkle.js';
 import { consistencyProof, mth, path } from './reference.js';
 
@@ -139,4 +139,111 @@ test('sizes beyond 2^32 are handled exactly: a leaf index whose low 32 bits are 
   const r = await rootFromInclusionProof(size - 1n, size, leaf, proof);
   assert.notEqual(r, null);
   assert.equal(await rootFromInclusionProof(size - 1n, size, leaf, proof.slice(1)), null);
+});
+
+// Tampering with a good proof or with what it is checked against, on a tree small enough to try every case
+// (tests/Ledger.Tests MerklePropertyTests check the same on the server: a changed leaf, and a history rewritten
+// below the old size, are not accepted).
+const tamperEntries = Array.from({ length: 17 }, (_, i) => Uint8Array.of(0xc0, i, i * 13 % 256));
+const tamperRoots = [null];
+const tamperReady = (async () => {
+  for (let n = 1; n <= tamperEntries.length; n++) tamperRoots.push(await mth(tamperEntries.slice(0, n)));
+})();
+
+test('a changed leaf is not in the tree: a changed, longer or shorter entry, its hash without the leaf prefix, or the entry itself unhashed', async () => {
+  await tamperReady;
+  for (const n of [1, 2, 5, 8, 11, 17]) {
+    const entries = tamperEntries.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const proof = await path(i, entries);
+      const entry = entries[i];
+      assert.ok(await verifyInclusion(i, n, await leafHash(entry), proof, tamperRoots[n]), `${i} in ${n}`);
+      const changed = [flipped(entry, 2), concat(entry, Uint8Array.of(0)), entry.slice(0, -1), entries[(i + 1) % n]];
+      for (const other of changed) {
+        if (other === entry) continue;
+        assert.equal(await verifyInclusion(i, n, await leafHash(other), proof, tamperRoots[n]), false, `changed entry at ${i} in ${n}`);
+      }
+      assert.equal(await verifyInclusion(i, n, await sha256(entry), proof, tamperRoots[n]), false, `unprefixed hash at ${i} in ${n}`);
+      assert.equal(await verifyInclusion(i, n, entry, proof, tamperRoots[n]), false, `raw entry at ${i} in ${n}`);
+    }
+  }
+});
+
+test('a proof made for one index is refused for every other index, with either leaf', async () => {
+  await tamperReady;
+  for (const n of [2, 3, 5, 8, 11, 17]) {
+    const entries = tamperEntries.slice(0, n);
+    const proofs = await Promise.all(entries.map((_, j) => path(j, entries)));
+    const leafHashes = await Promise.all(entries.map(leafHash));
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        if (i === j) continue;
+        assert.equal(await verifyInclusion(i, n, leafHashes[j], proofs[j], tamperRoots[n]), false, `proof of ${j} as ${i} in ${n}`);
+        assert.equal(await verifyInclusion(i, n, leafHashes[i], proofs[j], tamperRoots[n]), false, `leaf ${i} with the proof of ${j} in ${n}`);
+      }
+    }
+  }
+});
+
+test('a truncated or padded proof is refused: any element left out at the start, in the middle or at the end, or one more', async () => {
+  await tamperReady;
+  const variants = (proof) => {
+    const out = [];
+    for (let k = 0; k < proof.length; k++) {
+      out.push(proof.slice(0, k));
+      out.push(proof.slice(k + 1));
+      out.push([...proof.slice(0, k), ...proof.slice(k + 1)]);
+    }
+    out.push([...proof, proof[proof.length - 1] ?? tamperRoots[1]]);
+    return out.filter((p) => p.length !== proof.length || p.some((h, x) => h !== proof[x]));
+  };
+  for (const n of [2, 3, 5, 8, 11, 17]) {
+    const entries = tamperEntries.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const leaf = await leafHash(entries[i]);
+      for (const p of variants(await path(i, entries))) {
+        assert.equal(await verifyInclusion(i, n, leaf, p, tamperRoots[n]), false, `inclusion of ${i} in ${n} with ${p.length} hashes`);
+      }
+    }
+    for (let m = 1; m < n; m++) {
+      for (const p of variants(await consistencyProof(m, entries))) {
+        assert.equal(await verifyConsistency(m, n, tamperRoots[m], tamperRoots[n], p), false, `consistency ${m} to ${n} with ${p.length} hashes`);
+      }
+    }
+  }
+});
+
+// Checked against the real roots of the sizes claimed. With the roots of its own sizes relabelled, a proof can still
+// fit (1 to 2 read as 2 to 3: a size-2 tree whose root were leaf 0 does extend to h(leaf 0, leaf 1)); what binds a
+// root to its size is the signed checkpoint, not the proof.
+test('a consistency proof is refused between any sizes other than its own', async () => {
+  await tamperReady;
+  const size = tamperEntries.length;
+  const proofs = new Map();
+  for (let n = 2; n <= size; n++) {
+    for (let m = 1; m < n; m++) proofs.set(`${m}:${n}`, await consistencyProof(m, tamperEntries.slice(0, n)));
+  }
+  for (const [key, proof] of proofs) {
+    const [m, n] = key.split(':').map(Number);
+    assert.ok(await verifyConsistency(m, n, tamperRoots[m], tamperRoots[n], proof), `${m} to ${n}`);
+    for (let n2 = 1; n2 <= size; n2++) {
+      for (let m2 = 1; m2 <= n2; m2++) {
+        if (m2 === m && n2 === n) continue;
+        assert.equal(await verifyConsistency(m2, n2, tamperRoots[m2], tamperRoots[n2], proof), false, `proof of ${m} to ${n} as ${m2} to ${n2}`);
+      }
+    }
+  }
+});
+
+test('a history rewritten below the old size is not consistent with the old root, though it is with its own', async () => {
+  await tamperReady;
+  for (const [m, n] of [[3, 8], [4, 9], [7, 17], [16, 17]]) {
+    for (const changedAt of [0, m - 1]) {
+      const forked = tamperEntries.slice(0, n).map((e, i) => (i === changedAt ? flipped(e, 1) : e));
+      const proof = await consistencyProof(m, forked);
+      assert.ok(await verifyConsistency(m, n, await mth(forked.slice(0, m)), await mth(forked), proof), `forked ${m} to ${n}`);
+      assert.equal(await verifyConsistency(m, n, tamperRoots[m], await mth(forked), proof), false, `honest ${m} to forked ${n}, entry ${changedAt}`);
+      assert.equal(await verifyConsistency(m, n, await mth(forked.slice(0, m)), tamperRoots[n], proof), false, `forked ${m} to honest ${n}, entry ${changedAt}`);
+    }
+  }
 });
