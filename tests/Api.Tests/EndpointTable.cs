@@ -32,16 +32,18 @@ internal static class EndpointTable
         ["POST /api/accounts/{username}/disable"] = ([Platform], null),
         ["POST /api/accounts/{username}/enable"] = ([Platform], null),
         ["POST /api/cases/{caseId}/invitations"] = ([AdminA], """{"creditorId":"cr-invited"}"""),
-        ["GET /api/audit"] = ([JudgeA], null),
-        ["PUT /api/cases/{caseId}"] = ([JudgeA], """{"caseNumber":"n","court":"深圳市中级人民法院","debtorName":"d","debtorCreditCode":"91350100M000100Y43","procedure":"liquidation","judgeId":"j","administratorId":"a","acceptedOn":"2026-03-01"}"""),
+        ["GET /api/audit"] = ([JudgeA, JudgeB], null), // the case is in the query: the judge of another case is refused by the domain
+        ["PUT /api/cases/{caseId}"] = ([JudgeA, JudgeB], // another court's judge is refused by the domain
+            """{"caseNumber":"n","court":"深圳市中级人民法院","debtorName":"d","debtorCreditCode":"91350100M000100Y43","procedure":"liquidation","judgeId":"j","administratorId":"a","acceptedOn":"2026-03-01"}"""),
         ["GET /api/cases/{caseId}"] = (CaseParticipants, null),
         ["GET /api/public/cases/{caseId}"] = (Everyone, null),
         ["POST /api/cases/{caseId}/claims"] = ([AdminA, CreditorA], """{"creditorId":"case-a-cr0000","class":"ordinary","principalFen":100}"""),
         ["GET /api/cases/{caseId}/claims"] = (CaseParticipants, null),
         ["POST /api/cases/{caseId}/claims/{claimId}/review"] = ([AdminA], """{"decision":"confirm"}"""),
-        ["PUT /api/creditors/{creditorId}"] = ([CreditorA], """{"name":"n","kind":"person","identityNumber":"11010519491231002X","phone":null}"""),
+        ["PUT /api/creditors/{creditorId}"] = ([CreditorA, CreditorB], // another creditor is refused by the domain
+            """{"name":"n","kind":"person","identityNumber":"11010519491231002X","phone":null}"""),
         // Only the staff of the creditor's own cases read its profile.
-        ["GET /api/creditors/{creditorId}"] = ([JudgeA, AdminA, CreditorA], null),
+        ["GET /api/creditors/{creditorId}"] = (SignedIn, null), // who shares a case with the creditor is the domain's to say
         ["PUT /api/departments/{code}"] = ([Platform], """{"name":"税务局","kind":"tax"}"""),
         ["GET /api/departments/{code}"] = ([Platform, JudgeA, JudgeB, AdminA, AdminB], null),
         ["PUT /api/cases/{caseId}/meetings/{meetingId}"] = ([AdminA], """{"title":"t","startsAt":"2026-12-01T09:00:00Z","agenda":[{"resolutionId":"r1","title":"t","kind":"ordinary"}]}"""),
@@ -80,7 +82,7 @@ internal static class EndpointTable
         ["GET /api/cases/{caseId}/claim-list"] = ([JudgeA, AdminA], null),
         ["GET /api/cases/{caseId}/claim-list.csv"] = ([JudgeA, AdminA], null),
         ["POST /api/cases/{caseId}/employee-claims"] = ([AdminA], """{"creditorId":"employee-1","principalFen":100,"otherFen":0}"""),
-        ["GET /api/creditors/{creditorId}/unmasked"] = ([JudgeA, AdminA, CreditorA], null),
+        ["GET /api/creditors/{creditorId}/unmasked"] = (SignedIn, null), // likewise
         ["POST /api/departments/{code}/keys"] = ([Platform], null),
         ["GET /api/departments/{code}/keys"] = ([Platform], null),
         ["POST /api/departments/{code}/keys/{keyId}/revoke"] = ([Platform], null),

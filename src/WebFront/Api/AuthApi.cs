@@ -26,7 +26,7 @@ public static class AuthApi
         auth.MapGet("/antiforgery", Antiforgery).AllowAnonymous().WithName("AntiforgeryToken");
         auth.MapPost("/register", Register).AllowAnonymous().WithName("RegisterWithInvitation")
             .WithSummary("A creditor redeems an invitation code and chooses a user name and password.");
-        auth.MapPost("/invitations", RedeemInvitation).Allow(Policies.SignedIn).WithName("RedeemInvitation")
+        auth.MapPost("/invitations", RedeemInvitation).Allow(Policies.AnyCreditor).WithName("RedeemInvitation")
             .WithSummary("A signed-in creditor redeems an invitation into a further case; the answer is that case.");
         return routes;
     }

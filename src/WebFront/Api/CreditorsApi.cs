@@ -17,7 +17,7 @@ public static class CreditorsApi
     public static IEndpointRouteBuilder MapCreditorsApi(this IEndpointRouteBuilder routes)
     {
         var creditors = routes.MapGroup("/creditors").WithTags("Creditors");
-        creditors.MapPut("/{creditorId}", Register).Allow(Policies.SignedIn).WithName("RegisterCreditor").WithSummary("The creditor keeps their own profile.");
+        creditors.MapPut("/{creditorId}", Register).Allow(Policies.AnyCreditor).WithName("RegisterCreditor").WithSummary("The creditor keeps their own profile.");
         creditors.MapGet("/{creditorId}", Get).Allow(Policies.SignedIn).WithName("GetCreditor");
         return routes;
     }

@@ -9,6 +9,7 @@ public static class Policies
 {
     public const string PlatformAdmin = "platform-admin";
     public const string AnyJudge = "judge";
+    public const string AnyCreditor = "creditor";
     public const string StaffOrPlatform = "staff-or-platform";
     public const string SignedIn = "signed-in";
     public const string CaseParticipant = "case:participant";
@@ -23,6 +24,7 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(PlatformAdmin, p => p.RequireRole(nameof(AccountRole.PlatformAdmin)));
         options.AddPolicy(AnyJudge, p => p.RequireRole(nameof(AccountRole.Judge)));
+        options.AddPolicy(AnyCreditor, p => p.RequireRole(nameof(AccountRole.Creditor)));
         options.AddPolicy(StaffOrPlatform, p => p.RequireRole(nameof(AccountRole.Judge), nameof(AccountRole.Administrator), nameof(AccountRole.PlatformAdmin)));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(CaseParticipant, p => p.RequireAuthenticatedUser().AddRequirements(new CaseRoleRequirement(CaseRoles.Participant)));
