@@ -123,11 +123,12 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     public async Task<TransferView> PayDistribution(PayDistribution command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        RequireAdministrator(await CaseAsync(), command.AdministratorId);
+        var access = await CaseAsync();
+        RequireAdministrator(access, command.AdministratorId);
         RequireOpen();
         var plan = await PlanAsync(command);
         var transferId = await RequestAsync(command.AdministratorId, TransferKind.Distribution, command.TotalFen, command.Purpose, null, plan);
-        if (transfers[transferId].Status == TransferStatus.Executed) await RecordRoundAsync(transferId);
+        if (transfers[transferId].Status == TransferStatus.Executed) await RecordRoundAsync(transferId, access);
         return transfers[transferId];
     }
 
@@ -147,7 +148,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
             new TransferApproved(Key, command.JudgeId, now, transfer.TransferId, Blank(command.Reason)),
             new TransferExecuted(Key, command.JudgeId, now, transfer.TransferId, transfer.AmountFen, balance - transfer.AmountFen, CourtDay.Of(now)),
         ]);
-        if (transfer.Kind == TransferKind.Distribution) await RecordRoundAsync(transfer.TransferId);
+        if (transfer.Kind == TransferKind.Distribution) await RecordRoundAsync(transfer.TransferId, access);
         PublishTransfer(transfer.TransferId);
         return transfers[transfer.TransferId];
     }
@@ -282,7 +283,8 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
     }
 
     /// <summary>Records an executed distribution as the case's next round, once; see the class remarks.</summary>
-    private async Task RecordRoundAsync(string transferId)
+    /// <param name="access">The case's parties as this operation already read them; read here when not given.</param>
+    private async Task RecordRoundAsync(string transferId, CaseAccess? access = null)
     {
         var transfer = transfers[transferId];
         int? round = null;
@@ -290,7 +292,7 @@ public sealed class CaseAccountGrain(IFactLog<CaseAccountFact> facts, ILiveUpdat
         string actor;
         try
         {
-            actor = (await CaseAsync()).AdministratorId;
+            actor = (access ?? await CaseAsync()).AdministratorId;
             var view = await GrainFactory.Get<ICaseGrain>(Key).RecordDistribution(new RecordDistribution(actor, transferId, transfer.Distribution!));
             round = view.DistributionRounds;
         }

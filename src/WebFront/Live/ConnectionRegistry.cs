@@ -8,6 +8,9 @@ public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> byUser = new(StringComparer.Ordinal);
 
+    /// <summary>Per open connection, completed once its WebSocket request has ended: all it was sent is out, the close included.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> ended = new(StringComparer.Ordinal);
+
     /// <summary>Adds the connection unless the user already holds <paramref name="limit"/>; returns whether it was added.</summary>
     public bool TryAdd(string user, HubCallerContext connection, int limit)
     {
@@ -16,8 +19,19 @@ public sealed class ConnectionRegistry
         {
             if (connections.Count >= limit) return false;
             connections[connection.ConnectionId] = connection;
-            return true;
         }
+        // The request completes after the transport has sent everything written to the connection, and the close.
+        if (connection.GetHttpContext() is { } http)
+        {
+            var id = connection.ConnectionId;
+            ended[id] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            http.Response.OnCompleted(() =>
+            {
+                if (ended.TryRemove(id, out var end)) end.TrySetResult();
+                return Task.CompletedTask;
+            });
+        }
+        return true;
     }
 
     public void Remove(string user, string connectionId)
@@ -32,6 +46,17 @@ public sealed class ConnectionRegistry
     public void AbortEveryone()
     {
         foreach (var user in byUser.Keys) AbortAll(user);
+    }
+
+    /// <summary>
+    /// Closes every connection and completes when each has ended, what it was sent delivered: SignalR's own close on
+    /// ApplicationStopping drops what is still in a connection's pipe.
+    /// </summary>
+    public Task CloseEveryoneAsync()
+    {
+        var ending = ended.Values.Select(end => end.Task).ToArray();
+        AbortEveryone();
+        return Task.WhenAll(ending);
     }
 
     /// <summary>Closes every connection of the user; returns how many there were.</summary>

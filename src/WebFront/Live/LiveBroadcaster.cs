@@ -13,10 +13,16 @@ namespace CaseGrains.WebFront.Live;
 /// client) is passed over until that send completes, so no queue grows behind a slow client and the grain that
 /// published never waits. A group larger than <see cref="LiveOptions.GroupMessagesPerSecond"/> allows per beat is sent
 /// to less often, so that thousands of watchers do not take the cores the votes need. The newest state always goes out in the end.
+/// When the server stops, what is pending is sent in <see cref="StoppingAsync"/>, which the host calls before it signals
+/// ApplicationStopping (on which SignalR closes every connection, dropping what they have not sent yet); then the
+/// connections are closed with their last messages delivered.
 /// </summary>
-public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, GroupSizes sizes, IOptions<LiveOptions> options, ILogger<LiveBroadcaster> logger)
-    : BackgroundService, ILiveUpdates
+public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, ConnectionRegistry connections, GroupSizes sizes, IOptions<LiveOptions> options, ILogger<LiveBroadcaster> logger)
+    : BackgroundService, IHostedLifecycleService, ILiveUpdates
 {
+    /// <summary>How long stopping waits for the last sends to slow clients before it lets the connections close.</summary>
+    private static readonly TimeSpan FinalSendLimit = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<(string Group, string Event, string Subject), LiveUpdate> latest = new();
     private readonly ConcurrentDictionary<string, Task> inFlight = new();
     private readonly ConcurrentDictionary<string, long> lastSent = new(StringComparer.Ordinal);
@@ -35,6 +41,35 @@ public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, GroupSizes
         }
         Flush(final: true);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Sends everything pending, waiting for busy groups' sends first, then closes the connections once that is out.</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(FinalSendLimit);
+        try
+        {
+            while (true)
+            {
+                var sending = inFlight.Values.ToArray();
+                if (sending.Length > 0) await Task.WhenAll(sending).WaitAsync(limit.Token);
+                if (latest.IsEmpty) break;
+                Flush(final: true);
+            }
+            // Closed here rather than by SignalR on ApplicationStopping, which drops what a connection has not sent yet.
+            await connections.CloseEveryoneAsync().WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            LogFinalSendCut(logger);
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Sends every pending update whose group is neither busy nor, being large, sent to too recently.</summary>
     public void Flush() => Flush(final: false);
@@ -94,6 +129,9 @@ public sealed partial class LiveBroadcaster(IHubContext<LiveHub> hub, GroupSizes
             }
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "The last live updates were not all sent before the server stopped")]
+    private static partial void LogFinalSendCut(ILogger logger);
 
     [LoggerMessage(LogLevel.Warning, "Sending {Event} to {Group} failed")]
     private static partial void LogSendFailed(ILogger logger, Exception e, string group, string @event);

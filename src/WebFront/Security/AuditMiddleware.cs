@@ -1,4 +1,5 @@
 using CaseGrains.WebFront.MachineApi;
+using CaseGrains.WebFront.Problems;
 using Microsoft.AspNetCore.Http;
 
 namespace CaseGrains.WebFront.Security;
@@ -12,8 +13,21 @@ public sealed class AuditMiddleware(RequestDelegate next, IAuditLog audit, TimeP
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        await next(context);
-        var status = context.Response.StatusCode;
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            // The exception handler further out writes the answer; the trail gets the status it will write.
+            Record(context, ProblemExceptionHandler.ToProblem(e).Status ?? StatusCodes.Status500InternalServerError);
+            throw;
+        }
+        Record(context, context.Response.StatusCode);
+    }
+
+    private void Record(HttpContext context, int status)
+    {
         if (!IsAudited(context.Request.Method, status)) return;
         if (context.Request.Path.StartsWithSegments("/api/auth/signin") || context.Request.Path.StartsWithSegments("/api/auth/token")) return;
         if (context.GetEndpoint()?.Metadata.GetMetadata<MachineEndpoint>() is not null) return;

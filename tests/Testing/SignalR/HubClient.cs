@@ -171,6 +171,7 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
                     if (message.ClosedBecause is { } error)
                     {
                         Fail(new HubException("The server closed the connection: " + error));
+                        await AnswerCloseAsync();
                         return;
                     }
                 }
@@ -189,7 +190,11 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
     {
         if (inbox.Length - inboxLength < 1024) Array.Resize(ref inbox, inbox.Length * 2);
         var result = await socket.ReceiveAsync(inbox.AsMemory(inboxLength), cancellationToken);
-        if (result.MessageType == WebSocketMessageType.Close) throw new WebSocketException("closed by the server");
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            await AnswerCloseAsync();
+            throw new WebSocketException("closed by the server");
+        }
         inboxLength += result.Count;
         Interlocked.Add(ref bytesReceived, result.Count);
     }
@@ -292,6 +297,27 @@ public sealed class HubClient(Uri hubUrl, string? accessToken = null) : IAsyncDi
         try
         {
             await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Closes this side as a SignalR client does when the server closes: the server's WebSocket request ends then, not
+    /// after its close timeout.
+    /// </summary>
+    private async Task AnswerCloseAsync()
+    {
+        await sendLock.WaitAsync();
+        try
+        {
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closed by the server", CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
         }
         finally
         {
