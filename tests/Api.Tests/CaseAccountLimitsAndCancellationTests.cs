@@ -69,7 +69,8 @@ public sealed class CaseAccountLimitsAndCancellationTests(PostgresServer postgre
 
         Assert.Equal((TransferStatus.Cancelled, account.Administrator.Username, "付款对象有误"), (cancelled.Status, cancelled.DecidedBy, cancelled.DecisionReason));
         await hub.WaitForAsync<TransferView>("transfer", t => t.TransferId == waiting.TransferId && t.Status == TransferStatus.Cancelled, TimeSpan.FromSeconds(10));
-        var view = await hub.WaitForAsync<CaseAccountView>("account", a => a.PendingApprovals.Count == 0, TimeSpan.FromSeconds(10));
+        // The first view after the withdrawal: one transfer asked for, none waiting (earlier views had none asked for, or one waiting).
+        var view = await hub.WaitForAsync<CaseAccountView>("account", a => a.Transfers == 1 && a.PendingApprovals.Count == 0, TimeSpan.FromSeconds(10));
         Assert.Equal((200_000_00L, 0L, 200_000_00L), (view.BalanceFen, view.ReservedFen, view.AvailableFen));
         Assert.Empty(await account.PendingAsync());
         var dashboard = await account.Judge.Http.GetOk<JudgeDashboard>("/api/judge/dashboard");
