@@ -1,6 +1,7 @@
 import { t, yuan, day } from '../i18n.js';
 import { conveneForm } from './convene.js';
-import { el, field } from '../dom.js';
+import { el } from '../dom.js';
+import { checkedField } from '../forms.js';
 import { api, parseYuan, upload } from '../api.js';
 import { watching, on } from '../live.js';
 import { progressSection } from './progress.js';
@@ -68,8 +69,9 @@ export async function caseView(state, caseId) {
         principal.value = '';
         await fileEvidence(claim, evidence);
       } catch (error) { message.textContent = error.message; }
-    } }, el('h3', {}, t('declareClaim')), field(t('class'), klass), field(t('principal'), principal), field(t('interest'), interest), field(t('interestFrom'), interestFrom),
-    field(t('evidenceFiles'), evidence), el('button', { type: 'submit', id: 'declare' }, t('declare')));
+    } }, el('h3', {}, t('declareClaim')), checkedField(t('class'), klass).node, checkedField(t('principal'), principal).node,
+    checkedField(t('interest'), interest).node, checkedField(t('interestFrom'), interestFrom).node,
+    checkedField(t('evidenceFiles'), evidence).node, el('button', { type: 'submit', id: 'declare' }, t('declare')));
   };
 
   const evidenceInput = (name) => el('input', { type: 'file', name, multiple: true, accept: '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.ofd,.docx,.xlsx' });
@@ -108,7 +110,7 @@ export async function caseView(state, caseId) {
           ...files.map((file) => el('li', { className: 'evidence-file', dataset: { evidenceId: file.evidenceId, sha256: file.sha256 } },
             el('a', { href: `/api/cases/${caseId}/claims/${claim.claimId}/evidence/${file.evidenceId}`, download: file.fileName }, file.fileName),
             ` · ${size(file.sizeBytes)} · SHA-256 `, el('code', { className: 'sha256' }, file.sha256)))),
-        mayFile && claim.status !== 'withdrawn' ? el('div', { className: 'add-evidence' }, field(t('addEvidence'), input),
+        mayFile && claim.status !== 'withdrawn' ? el('div', { className: 'add-evidence' }, checkedField(t('addEvidence'), input).node,
           el('button', { type: 'button', className: 'file-evidence', onclick: () => fileEvidence(claim, input) }, t('addEvidence'))) : null);
     }));
   };

@@ -1,5 +1,6 @@
 import { t, language, day, moment } from '../i18n.js';
-import { el, field } from '../dom.js';
+import { el } from '../dom.js';
+import { checkedField } from '../forms.js';
 import { api } from '../api.js';
 import { watching, on } from '../live.js';
 
@@ -53,7 +54,7 @@ export async function progressSection(state, c) {
       message.textContent = t('stepCompleted');
       render();
     } catch (error) { message.textContent = error.message; }
-  } }, el('h4', {}, t('completeStep')), field(t('step'), stepSelect), field(t('stepNote'), note), el('button', { type: 'submit' }, t('complete')));
+  } }, el('h4', {}, t('completeStep')), checkedField(t('step'), stepSelect).node, checkedField(t('stepNote'), note).node, el('button', { type: 'submit' }, t('complete')));
 
   const dueSelect = el('select', { name: 'dueStep', id: 'due-step' });
   const dueOn = el('input', { name: 'dueOn', id: 'due-on', type: 'date', required: true });
@@ -67,7 +68,7 @@ export async function progressSection(state, c) {
       message.textContent = t('dueDateSet');
       render();
     } catch (error) { message.textContent = error.message; }
-  } }, el('h4', {}, t('setDueDate')), field(t('step'), dueSelect), field(t('dueDate'), dueOn), field(t('reason'), reason),
+  } }, el('h4', {}, t('setDueDate')), checkedField(t('step'), dueSelect).node, checkedField(t('dueDate'), dueOn).node, checkedField(t('reason'), reason).node,
   el('button', { type: 'submit' }, t('setDue')));
 
   const status = (n) => {

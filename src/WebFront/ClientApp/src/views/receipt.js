@@ -1,5 +1,6 @@
 import { t } from '../i18n.js';
-import { el, field } from '../dom.js';
+import { el } from '../dom.js';
+import { checkedField } from '../forms.js';
 import { api } from '../api.js';
 import { STEPS, verifyReceipt } from '../ledger/verify.js';
 
@@ -64,7 +65,7 @@ export async function receiptView() {
   });
 
   const form = el('form', { className: 'card', onsubmit: async (e) => { e.preventDefault(); await verify(); } },
-    field(t('receiptFile'), file), field(t('receiptText'), text),
+    checkedField(t('receiptFile'), file).node, checkedField(t('receiptText'), text).node,
     el('button', { type: 'submit', id: 'verify-receipt' }, t('verify')));
   // Every step's name is listed before anything is checked, so the page says what it will check.
   result.replaceChildren(el('ol', { className: 'receipt-steps muted' }, ...STEPS.map((id) => el('li', { dataset: { step: id } }, t(`rcStep_${id}`)))));

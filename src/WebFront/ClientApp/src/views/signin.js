@@ -1,5 +1,6 @@
 import { t } from '../i18n.js';
-import { el, field } from '../dom.js';
+import { el } from '../dom.js';
+import { checkedField } from '../forms.js';
 import { api, forgetAntiforgery } from '../api.js';
 
 function form(title, inputs, submitText, submit) {
@@ -19,7 +20,7 @@ export function signInView(state, done) {
   const password = el('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const code = el('input', { name: 'code', inputMode: 'numeric', autocomplete: 'one-time-code', pattern: '[0-9]{6,8}' });
   return [
-    form(t('signIn'), [field(t('username'), username), field(t('password'), password), field(t('code'), code)], t('signIn'), async () => {
+    form(t('signIn'), [checkedField(t('username'), username).node, checkedField(t('password'), password).node, checkedField(t('code'), code).node], t('signIn'), async () => {
       forgetAntiforgery();
       await api('POST', '/api/auth/signin', { username: username.value, password: password.value, code: code.value || null });
       await done();
@@ -33,8 +34,8 @@ export function joinView(code, done) {
   const displayName = el('input', { name: 'displayName', autocomplete: 'name' });
   const username = el('input', { name: 'username', autocomplete: 'username', required: true });
   const password = el('input', { name: 'password', type: 'password', autocomplete: 'new-password', required: true, minLength: 10 });
-  return form(t('join'), [field(t('invitationCode'), invitation), field(t('displayName'), displayName), field(t('username'), username),
-    field(t('password'), password)], t('createAccount'), async () => {
+  return form(t('join'), [checkedField(t('invitationCode'), invitation).node, checkedField(t('displayName'), displayName).node, checkedField(t('username'), username).node,
+    checkedField(t('password'), password).node], t('createAccount'), async () => {
     await api('POST', '/api/auth/register', { code: invitation.value, username: username.value, password: password.value, displayName: displayName.value || null });
     forgetAntiforgery();
     await api('POST', '/api/auth/signin', { username: username.value, password: password.value });
