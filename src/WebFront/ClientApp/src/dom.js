@@ -10,9 +10,3 @@ export function el(tag, props = {}, ...children) {
   node.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return node;
 }
-
-/** A labelled form field. */
-export function field(label, input) {
-  input.id ||= `f-${Math.random().toString(36).slice(2, 9)}`;
-  return el('div', { className: 'field' }, el('label', { htmlFor: input.id }, label), input);
-}
