@@ -113,8 +113,7 @@ public sealed class BadInputEveryEndpointTests(PostgresServer postgres)
             new CaseGrains.WebFront.Api.RegisterRequest(invitation.Code, "first-user", People.Password));
         var second = await server.People.Anonymous.SendJson(HttpMethod.Post, "/api/auth/register",
             new CaseGrains.WebFront.Api.RegisterRequest(invitation.Code, "second-user", People.Password));
-        Assert.Equal(400, second.Status);
-        Assert.True(second.Problem!["errors"]!.AsObject().ContainsKey("code"));
+        ProblemAssert.Field(400, "code", second);
 
         var claim = (await a.Judge.Http.GetOk<List<CaseGrains.Claims.ClaimView>>($"/api/cases/{a.CaseId}/claims")).Single(c => c.ClaimId == cases.ClaimOfA);
         Assert.Equal(CaseGrains.Claims.ClaimStatus.Confirmed, claim.Status);

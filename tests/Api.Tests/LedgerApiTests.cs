@@ -64,9 +64,6 @@ public sealed class LedgerApiTests(PostgresServer postgres)
         var staff = await LedgerTestKit.OpenCaseAsync(server, "api-2");
         await new LedgerTestKit(staff, "api-2").DeclareClaimsAsync(3);
 
-        var (actual, problem) = await staff.SendRaw(HttpMethod.Get, $"/api/cases/{caseId}/ledger/{path}", null);
-
-        Assert.Equal(status, actual);
-        Assert.NotNull(problem!["errors"]![field]);
+        ProblemAssert.Field(status, field, await staff.SendRaw(HttpMethod.Get, $"/api/cases/{caseId}/ledger/{path}", null));
     }
 }

@@ -72,8 +72,7 @@ public sealed class MachineApiTaxClaimTests(PostgresServer postgres) : IAsyncLif
     {
         var (status, body) = await Declare(MachineScenario.Declaration(100_000_00, 3_000_00, MachineScenario.Acceptance.AddDays(15)));
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        var reason = JsonDocument.Parse(body).RootElement.GetProperty("errors").GetProperty("lines[1].accruedUntil")[0].GetString()!;
+        var reason = ProblemAssert.Names(status, body, HttpStatusCode.BadRequest, "lines[1].accruedUntil");
         Assert.Contains("late-payment fees stop at the acceptance date 2026-03-01", reason, StringComparison.Ordinal);
         Assert.Empty(await scenario.Administrator.Http.GetOk<List<ClaimView>>($"/api/cases/{scenario.CaseId}/claims"));
     }
@@ -89,8 +88,7 @@ public sealed class MachineApiTaxClaimTests(PostgresServer postgres) : IAsyncLif
         var (again, againBody) = await Declare(MachineScenario.Declaration(200_00, reference: "REF-1"));
 
         Assert.Equal(HttpStatusCode.Created, first);
-        Assert.Equal(HttpStatusCode.Conflict, again);
-        Assert.True(JsonDocument.Parse(againBody).RootElement.GetProperty("errors").TryGetProperty("reference", out _));
+        ProblemAssert.Names(again, againBody, HttpStatusCode.Conflict, "reference");
     }
 
     [Fact]
