@@ -95,7 +95,7 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
         }
         var insertFacts = new NpgsqlBatchCommand("""
             insert into grain_fact (grain_type, grain_key, seq, data, case_id, ledger_position)
-            select $1, $2, s, convert_from(d, 'UTF8')::jsonb, c, p from unnest($3::bigint[], $4::bytea[], $5::text[], $6::bigint[]) as t(s, d, c, p)
+            select $1, $2, s, convert_from(d, 'UTF8')::json, c, p from unnest($3::bigint[], $4::bytea[], $5::text[], $6::bigint[]) as t(s, d, c, p)
             """);
         insertFacts.Parameters.Add(new() { Value = id.Type });
         insertFacts.Parameters.Add(new() { Value = id.Key });

@@ -8,7 +8,7 @@ internal static class StorageJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        // jsonb stores object keys in its own order, so a fact's type discriminator may come back anywhere.
+        // jsonb (grain state, and facts stored before migration 0006) keeps object keys in its own order, so a type discriminator may come back anywhere.
         AllowOutOfOrderMetadataProperties = true,
         Converters = { new JsonStringEnumConverter() },
     };
