@@ -112,6 +112,24 @@ public sealed class GrainRuntimeTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_call_that_waits_out_its_deadline_in_the_queue_times_out_and_never_runs()
+    {
+        await using var node = await RuntimeNode.StartAsync(await postgres.CreateDatabaseAsync(), "n1",
+            new GrainRuntimeOptions { CallTimeout = TimeSpan.FromMilliseconds(300) });
+        var grain = node.Runtime.Get<IProbeGrain>("held");
+        var holding = grain.Hold();
+        await node.Witness.Holding.Task;
+
+        var queued = grain.Increment();
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => queued.WaitAsync(TimeSpan.FromSeconds(30)));
+        node.Witness.Gate.SetResult();
+        await Assert.ThrowsAsync<GrainCallTimeoutException>(() => holding.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        // The turn is free again, and the increment that timed out in the queue was dropped, not run late.
+        Assert.Equal(0, await grain.Count());
+    }
+
+    [Fact]
     public async Task Stopping_the_runtime_deactivates_every_grain_and_refuses_new_calls()
     {
         var node = await RuntimeNode.StartAsync(await postgres.CreateDatabaseAsync(), "n1");

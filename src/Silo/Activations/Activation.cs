@@ -22,20 +22,26 @@ internal sealed class Activation(GrainId id, GrainRuntime runtime) : IGrainConte
     string IGrainContext.Key => Id.Key;
     IGrainFactory IGrainContext.GrainFactory => runtime;
 
-    public async Task<T> InvokeAsync<T>(MethodInfo method, object?[] args, bool interleave, long deadlineTicks, CancellationToken deadline)
+    /// <summary>
+    /// Runs the call in its turn. A call still queued when its deadline passes is dropped unrun when its turn comes
+    /// (its task ends cancelled); the caller was already told of the time-out by <see cref="GrainRuntime"/>. Queued
+    /// calls wait without a cancellation registration each: the turn always ends, since every call a grain awaits has
+    /// a deadline of its own.
+    /// </summary>
+    public async Task<T> InvokeAsync<T>(MethodInfo method, object?[] args, bool interleave, long deadlineTicks)
     {
         Touch();
         CallChain.Deadline = deadlineTicks;
         if (interleave && Status == ActivationStatus.Active)
             return await InvokeGrainAsync<T>(method, args);
 
-        // A free turn is taken without the cancellable wait's allocations.
-        if (!turn.Wait(0)) await turn.WaitAsync(deadline);
+        if (!turn.Wait(0)) await turn.WaitAsync();
         var thisTurn = new Turn(turn);
         try
         {
             if (Status == ActivationStatus.Retired) throw new ActivationRetiredException();
-            if (Status == ActivationStatus.Created) await ActivateAsync(deadline);
+            if (Environment.TickCount64 >= deadlineTicks) throw new OperationCanceledException();
+            if (Status == ActivationStatus.Created) await ActivateAsync(CancellationToken.None);
             current = thisTurn;
             return await InvokeGrainAsync<T>(method, args);
         }

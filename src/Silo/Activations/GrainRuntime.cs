@@ -63,30 +63,35 @@ public sealed partial class GrainRuntime(
         if (stopping.IsCancellationRequested)
             throw new InvalidOperationException("The server is shutting down; the call was not made.");
         var now = Environment.TickCount64;
-        var limit = (long)settings.CallTimeout.TotalMilliseconds;
-        if (CallChain.Deadline > 0) limit = Math.Min(limit, CallChain.Deadline - now);
-        if (limit <= 0) throw new GrainCallTimeoutException($"{id.Type}/{id.Key}", method.Name, settings.CallTimeout);
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(limit));
-        try
+        var deadline = now + (long)settings.CallTimeout.TotalMilliseconds;
+        if (CallChain.Deadline > 0) deadline = Math.Min(deadline, CallChain.Deadline);
+        while (true)
         {
-            while (true)
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0) throw TimedOut(id, method);
+            var activation = directory.GetOrAdd(id, static (key, runtime) => new Activation(key, runtime), this);
+            var call = activation.InvokeAsync<T>(method, args, interleave, deadline);
+            try
             {
-                var activation = directory.GetOrAdd(id, static (key, runtime) => new Activation(key, runtime), this);
-                try
-                {
-                    return await activation.InvokeAsync<T>(method, args, interleave, now + limit, deadline.Token).WaitAsync(deadline.Token);
-                }
-                catch (ActivationRetiredException)
-                {
-                    // The activation went away while this call queued for it: try the next one.
-                }
+                // A call that finished at once needs no timer; the others race one (no token source, no registration).
+                return call.IsCompleted ? await call : await call.WaitAsync(TimeSpan.FromMilliseconds(left));
+            }
+            catch (ActivationRetiredException)
+            {
+                // The activation went away while this call queued for it: try the next one.
+            }
+            catch (Exception e) when (e is TimeoutException && !call.IsCompleted
+                                       || e is OperationCanceledException && call.IsCanceled && Environment.TickCount64 >= deadline)
+            {
+                throw TimedOut(id, method);
             }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            LogCallTimedOut(logger, id.Type, method.Name, settings.CallTimeout.TotalMilliseconds);
-            throw new GrainCallTimeoutException($"{id.Type}/{id.Key}", method.Name, settings.CallTimeout);
-        }
+    }
+
+    private GrainCallTimeoutException TimedOut(GrainId id, MethodInfo method)
+    {
+        LogCallTimedOut(logger, id.Type, method.Name, settings.CallTimeout.TotalMilliseconds);
+        return new GrainCallTimeoutException($"{id.Type}/{id.Key}", method.Name, settings.CallTimeout);
     }
 
     internal async Task<Grain> CreateGrainAsync(Activation activation, CancellationToken cancellationToken)

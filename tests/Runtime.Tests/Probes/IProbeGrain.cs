@@ -8,4 +8,7 @@ public interface IProbeGrain : IGrainWithStringKey
     Task<int> Count();
     Task<int> CallPeer(string peerKey);
     Task<int> Activations();
+
+    /// <summary>Keeps the turn until the witness's gate opens.</summary>
+    Task Hold();
 }

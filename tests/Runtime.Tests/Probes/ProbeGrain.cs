@@ -39,5 +39,11 @@ public sealed class ProbeGrain(IPersistentState<ProbeState> state, ProbeWitness 
 
     public Task<int> CallPeer(string peerKey) => GrainFactory.Get<IProbeGrain>(peerKey).CallPeer(Key);
 
+    public async Task Hold()
+    {
+        witness.Holding.TrySetResult();
+        await witness.Gate.Task;
+    }
+
     public Task<int> Activations() => Task.FromResult(witness.Activated.GetValueOrDefault(Key));
 }

@@ -13,6 +13,12 @@ public sealed class ProbeWitness
     public ConcurrentQueue<(string Key, string Name, DateTimeOffset Due)> Reminded { get; } = new();
     public int MostInside => Volatile.Read(ref mostInside);
 
+    /// <summary>Holds a probe's turn (see <see cref="IProbeGrain.Hold"/>) until the test lets go.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set once a probe holds its turn in <see cref="IProbeGrain.Hold"/>.</summary>
+    public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IDisposable Enter()
     {
         var now = Interlocked.Increment(ref inside);
