@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
+using CaseGrains.Accounts;
 using CaseGrains.WebFront.Security;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +11,8 @@ namespace CaseGrains.WebFront.Live;
 /// a stream of ballots on one connection does not ask the meeting, case and account grains again for every ballot.
 /// </summary>
 /// <remarks>
-/// Disabling an account or signing out closes its connections, which drops this with them. The lifetime bounds
+/// The signed-in person's account role and creditor id are read from the claims once, when the connection first acts:
+/// a connection's claims never change. Disabling an account or signing out closes its connections, which drops this with them. The lifetime bounds
 /// every other change, such as a case getting another administrator. Only granted roles are kept: a refusal is
 /// looked up afresh every time.
 /// </remarks>
@@ -19,10 +22,20 @@ internal sealed class ConnectionRoles
     private static readonly object ItemKey = typeof(ConnectionRoles);
     private readonly ConcurrentDictionary<string, Entry> meetings = new(StringComparer.Ordinal);
 
+    private ConnectionRoles(ClaimsPrincipal user)
+    {
+        Role = user.Role();
+        CreditorId = user.CreditorId();
+    }
+
+    public AccountRole? Role { get; }
+
+    public string? CreditorId { get; }
+
     public static ConnectionRoles Of(HubCallerContext context)
     {
         if (context.Items.TryGetValue(ItemKey, out var found) && found is ConnectionRoles roles) return roles;
-        roles = new ConnectionRoles();
+        roles = new ConnectionRoles(context.User!);
         context.Items[ItemKey] = roles;
         return roles;
     }

@@ -78,31 +78,32 @@ public sealed class LiveHub(IGrainFactory grains, CaseAccessService access, Conn
 
     public async Task CheckIn(string meetingId)
     {
-        await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
-        await grains.Get<IMeetingGrain>(meetingId).CheckIn(Context.User!.CreditorId()!);
+        var known = await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
+        await grains.Get<IMeetingGrain>(meetingId).CheckIn(known.CreditorId!);
     }
 
     /// <summary>Answers once the ballot is committed. The creditor is the signed-in one.</summary>
     public async Task<BallotAck> CastBallot(string meetingId, string resolutionId, VoteChoice choice)
     {
-        await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
-        return await grains.Get<IMeetingGrain>(meetingId).CastBallot(
-            new CastBallot(Ids.Check(resolutionId, "resolutionId"), Context.User!.CreditorId()!, choice));
+        var known = await RequireInMeetingAsync(meetingId, CaseRoles.Creditor);
+        return await grains.Get<IMeetingGrain>(meetingId).CastBallot(new CastBallot(Ids.Check(resolutionId, "resolutionId"), known.CreditorId!, choice));
     }
 
     /// <summary>Does nothing: the transport's ceiling for load tests. Refused unless Load:EnableNoop is set.</summary>
     public Task Ping() =>
         load.Value.EnableNoop ? Task.CompletedTask : throw RuleViolationException.NotFound("method", "There is no such method.");
 
-    private async Task RequireInMeetingAsync(string meetingId, CaseRoles allowed)
+    /// <summary>Refuses a caller without one of the <paramref name="allowed"/> parts in the meeting's case; returns what is known of the connection.</summary>
+    private async ValueTask<ConnectionRoles> RequireInMeetingAsync(string meetingId, CaseRoles allowed)
     {
         Ids.Check(meetingId, "meetingId");
-        if (Context.User!.Role() is not (AccountRole.Judge or AccountRole.Administrator or AccountRole.Creditor))
-            throw RuleViolationException.NotAllowed("meetingId", "Meetings are for the case's judge, administrator and creditors.");
         var known = ConnectionRoles.Of(Context);
-        if (known.TryGet(meetingId, out var roles) && (roles & allowed) != 0) return;
+        if (known.Role is not (AccountRole.Judge or AccountRole.Administrator or AccountRole.Creditor))
+            throw RuleViolationException.NotAllowed("meetingId", "Meetings are for the case's judge, administrator and creditors.");
+        if (known.TryGet(meetingId, out var roles) && (roles & allowed) != 0) return known;
         var caseId = await access.CaseOfMeetingAsync(meetingId) ?? throw RuleViolationException.NotFound("meetingId", $"There is no meeting {meetingId}.");
         roles = await access.RequireAsync(Context.User!, caseId, allowed);
         known.Remember(meetingId, roles);
+        return known;
     }
 }
