@@ -195,7 +195,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 var before = hub.BytesSent + hub.BytesReceived;
                 try
                 {
-                    var ack = await hub.InvokeAsync<BallotAck>("CastBallot", voter.Meeting.Seed.MeetingId, voter.Meeting.Seed.ResolutionId, choice);
+                    var ack = await hub.InvokeAsync<BallotReceipt>("CastBallot", voter.Meeting.Seed.MeetingId, voter.Meeting.Seed.ResolutionId, choice);
                     voter.Acknowledged(ack!, Stopwatch.GetTimestamp());
                     return ack!.Choice == choice ? Response.Ok(hub.BytesSent + hub.BytesReceived - before) : Response.Fail("acknowledged a different choice");
                 }

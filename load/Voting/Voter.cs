@@ -33,7 +33,7 @@ public sealed class Voter(SeededCreditor creditor, MeetingUnderLoad meeting)
         }
     }
 
-    public void Acknowledged(BallotAck ack, long timestamp)
+    public void Acknowledged(BallotReceipt ack, long timestamp)
     {
         ArgumentNullException.ThrowIfNull(ack);
         lock (acks) acks.Add(new AcknowledgedBallot(Creditor.CreditorId, ack.BallotNumber, ack.LedgerPosition, ack.Choice, timestamp));
