@@ -27,4 +27,25 @@ public sealed class BallotCommitmentTests
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"casegrains-ballot/v1\nm\nr\nc\nFor\n3\n{salt}"))),
             BallotCommitment.Of("m", "r", "c", "For", 3, salt));
     }
+
+    [Fact]
+    public void Commitments_made_one_after_another_on_one_thread_each_hash_only_their_own_text()
+    {
+        for (var number = 1; number <= 3; number++)
+        {
+            var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"casegrains-ballot/v1\nm\nr\nc\nFor\n{number}\ns")));
+            Assert.Equal(expected, BallotCommitment.Of("m", "r", "c", "For", number, "s"));
+        }
+    }
+
+    [Fact]
+    public void Salts_are_sixteen_random_bytes_never_repeated_across_refills_of_the_random_block()
+    {
+        // 1,000 salts take 16,000 bytes: the per-thread 4 KiB block is refilled three times along the way.
+        var salts = Enumerable.Range(0, 1000).Select(_ => BallotCommitment.NewSalt()).ToList();
+
+        Assert.All(salts, s => Assert.Matches("^[0-9a-f]{32}$", s));
+        Assert.Equal(salts.Count, salts.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(new string('0', 32), salts);
+    }
 }

@@ -10,10 +10,7 @@ public static class MerkleHash
     public static byte[] Leaf(ReadOnlySpan<byte> entry)
     {
         var hash = new byte[Size];
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData([0x00]);
-        sha.AppendData(entry);
-        sha.GetHashAndReset(hash);
+        Leaf(entry, hash);
         return hash;
     }
 
@@ -26,13 +23,7 @@ public static class MerkleHash
     }
 
     /// <summary>Writes the leaf hash of <paramref name="entry"/> into <paramref name="destination"/> without allocating.</summary>
-    public static void Leaf(ReadOnlySpan<byte> entry, Span<byte> destination)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData([0x00]);
-        sha.AppendData(entry);
-        sha.GetHashAndReset(destination[..Size]);
-    }
+    public static void Leaf(ReadOnlySpan<byte> entry, Span<byte> destination) => ThreadSha256.Hash([0x00], entry, destination);
 
     /// <summary>
     /// Writes the interior node hash into <paramref name="destination"/> without allocating. The inputs are copied

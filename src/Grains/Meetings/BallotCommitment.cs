@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
+using CaseGrains.Ledger;
 
 namespace CaseGrains.Meetings;
 
@@ -26,10 +27,31 @@ public static class BallotCommitment
         if (!Utf8.TryWrite(text, CultureInfo.InvariantCulture,
                 $"casegrains-ballot/v1\n{meetingId}\n{resolutionId}\n{creditorId}\n{choice}\n{ballotNumber}\n{salt}", out var written))
             throw new InvalidOperationException("The ballot text did not fit its buffer.");
-        SHA256.HashData(text[..written], hash);
+        ThreadSha256.Hash([], text[..written], hash);
         if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
         return Convert.ToHexStringLower(hash);
     }
 
-    public static string NewSalt() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    /// <summary>
+    /// 16 random bytes as hex. They come from a per-thread block of 4 KiB that the operating system's generator fills
+    /// at once: one generator call per 256 ballots instead of one each.
+    /// </summary>
+    public static string NewSalt()
+    {
+        const int saltBytes = 16;
+        var pool = randomPool ??= new byte[4096];
+        if (randomTaken == 0 || randomTaken + saltBytes > pool.Length)
+        {
+            RandomNumberGenerator.Fill(pool);
+            randomTaken = 0;
+        }
+        var salt = pool.AsSpan(randomTaken, saltBytes);
+        randomTaken += saltBytes;
+        var text = Convert.ToHexStringLower(salt);
+        salt.Clear();
+        return text;
+    }
+
+    [ThreadStatic] private static byte[]? randomPool;
+    [ThreadStatic] private static int randomTaken;
 }
