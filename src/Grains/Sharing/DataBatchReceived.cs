@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseGrains.Runtime;
 
 namespace CaseGrains.Sharing;
@@ -9,9 +10,9 @@ namespace CaseGrains.Sharing;
 public sealed record DataBatchReceived(string CaseId, string Actor, DateTimeOffset At, DataBatchReport Report,
     IReadOnlyList<IReadOnlyDictionary<string, string>> Snapshot) : ILedgerFact
 {
-    public string LedgerKind => "data.received";
+    [JsonIgnore] public string LedgerKind => "data.received";
 
-    public object LedgerData => new
+    [JsonIgnore] public object LedgerData => new
     {
         Report.BatchId, Report.Department, Report.Resource, Report.Reference, Report.Received, Report.Accepted, Rejected = Report.Rejected.Count,
         Added = Report.Differences.Added.Count, Changed = Report.Differences.Changed.Count, Removed = Report.Differences.Removed.Count, Report.RecordsSha256,
