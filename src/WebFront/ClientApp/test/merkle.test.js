@@ -131,6 +131,27 @@ test('every inclusion and consistency proof of trees up to 33 leaves verifies, a
   }
 });
 
+test('a consistency proof of another length than the claimed sizes need fails, even when its hashes end on the claimed root', async () => {
+  // A proof of m to k, given with k's root but claimed for m to n: where n needs more hashes than k, the walk runs out
+  // before the new tree's top, and only the final size check refuses it (1 to 2 read as 1 to 3, for one). Where both
+  // need as many, the proof may well pass: a hash can stand for any subtree, so it shows a tree of n leaves.
+  const entries = Array.from({ length: 16 }, (_, i) => Uint8Array.of(i, 0xa5));
+  const rootsBySize = [null];
+  for (let n = 1; n <= entries.length; n++) rootsBySize.push(await mth(entries.slice(0, n)));
+  let refused = 0;
+  for (let n = 3; n <= entries.length; n++) {
+    for (let k = 2; k < n; k++) {
+      for (let m = 1; m < k; m++) {
+        const proof = await consistencyProof(m, entries.slice(0, k));
+        if (proof.length === (await consistencyProof(m, entries.slice(0, n))).length) continue;
+        assert.equal(await verifyConsistency(m, n, rootsBySize[m], rootsBySize[k], proof), false, `proof of ${m} to ${k} taken for ${m} to ${n}`);
+        refused++;
+      }
+    }
+  }
+  assert.ok(refused > 100, `only ${refused} proofs of another length were tried`);
+});
+
 test('sizes beyond 2^32 are handled exactly: a leaf index whose low 32 bits are zero still needs the right path length', async () => {
   const leaf = await leafHash(leaves[0]);
   // 2^32 leaves: index 2^32 - 1 is the right-most leaf and its path has 32 hashes; 32-bit arithmetic would get this wrong.
