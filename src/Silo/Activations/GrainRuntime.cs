@@ -23,6 +23,7 @@ public sealed partial class GrainRuntime(
     private readonly ConcurrentDictionary<MethodInfo, Dispatcher> dispatchers = new();
     private readonly GrainRuntimeOptions settings = options.Value;
     private readonly CancellationTokenSource stopping = new();
+    private int sharedReferences;
     private Task? collector;
 
     public int ActivationCount => directory.Count;
@@ -34,9 +35,15 @@ public sealed partial class GrainRuntime(
         var id = new GrainId(registration.TypeName, key);
         // A reference holds nothing but the id, so one is shared by every caller; making one binds a constructor by reflection.
         if (references.TryGetValue((typeof(TGrain), id), out var known)) return (TGrain)known;
-        if (references.Count >= MaxSharedReferences) references.Clear();
         var created = GrainProxy.Create<TGrain>(this, id)!;
-        return (TGrain)references.GetOrAdd((typeof(TGrain), id), created);
+        var shared = references.GetOrAdd((typeof(TGrain), id), created);
+        // Counted here, not with references.Count, which takes every lock of the dictionary.
+        if (ReferenceEquals(shared, created) && Interlocked.Increment(ref sharedReferences) > MaxSharedReferences)
+        {
+            references.Clear();
+            Interlocked.Exchange(ref sharedReferences, 0);
+        }
+        return (TGrain)shared;
     }
 
     internal object Dispatch(GrainId id, MethodInfo method, object?[] args)
