@@ -34,5 +34,29 @@ public sealed class SignInPageTests(PostgresServer postgres, Chromium chromium)
         await Assertions.Expect(page.Locator("form p[role=alert]")).Not.ToBeEmptyAsync();
         Assert.Null(await page.QuerySelectorAsync("main[data-view='home']"));
         Assert.Equal(person.Username, await username.InputValueAsync());
+        // A refusal that names no field marks none.
+        Assert.Equal(0, await page.Locator("form [aria-invalid='true']").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("en", "User name", "Sign in")]
+    [InlineData("zh-CN", "用户名", "登录")]
+    public async Task A_user_name_the_server_refuses_is_explained_under_that_field_which_gets_the_focus(string language, string usernameLabel, string signInText)
+    {
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());
+        var page = await chromium.NewPersonAsync(server.Address, language);
+
+        await page.GotoAsync("/#/signin");
+        var username = page.GetByLabel(usernameLabel, new() { Exact = true });
+        await username.FillAsync("no spaces allowed");
+        await page.FillAsync("input[name=password]", "whatever it is");
+        await page.GetByRole(AriaRole.Button, new() { Name = signInText, Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("input[name=username] ~ p.field-error")).ToContainTextAsync("A user name is 3 to 64 letters");
+        await Assertions.Expect(username).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(username).ToBeFocusedAsync();
+        Assert.Equal("", await page.InnerTextAsync("form p[role=alert]"));
+        Assert.Null(await page.GetAttributeAsync("input[name=password]", "aria-invalid"));
+        Assert.Null(await page.QuerySelectorAsync("main[data-view='home']"));
     }
 }

@@ -1,6 +1,6 @@
 import { t, language, day, moment } from '../i18n.js';
 import { el } from '../dom.js';
-import { checkedField } from '../forms.js';
+import { checkedField, problemReporter } from '../forms.js';
 import { api } from '../api.js';
 import { watching, on } from '../live.js';
 
@@ -43,32 +43,44 @@ export async function progressSection(state, c) {
   const tableHost = el('div');
   const message = el('p', { role: 'status', className: 'muted', id: 'progress-message' });
 
+  // Each form shows a refusal under the field the server names (the step is "node", as in the URL); the section's
+  // status line keeps the successes.
   const stepSelect = el('select', { name: 'step', id: 'complete-step' });
   const note = el('input', { name: 'note', id: 'complete-note', required: true, maxLength: 2000, autocomplete: 'off' });
+  const completeFields = { node: checkedField(t('step'), stepSelect), note: checkedField(t('stepNote'), note) };
+  const completeError = el('p', { className: 'error', role: 'alert', id: 'complete-error' });
+  const completeReport = problemReporter(completeError, completeFields);
   const completeForm = el('form', { className: 'card progress-form', id: 'complete-form', onsubmit: async (e) => {
     e.preventDefault();
-    if (!note.value.trim()) { message.textContent = `${t('stepNote')}: ${t('required')}`; note.focus(); return; }
+    message.textContent = '';
+    completeReport.clear();
+    if (!note.value.trim()) { completeReport.named({ note: t('required') }); return; }
     try {
       progress = await api('POST', `${url}/${stepSelect.value}/complete`, { note: note.value });
       note.value = '';
       message.textContent = t('stepCompleted');
       render();
-    } catch (error) { message.textContent = error.message; }
-  } }, el('h4', {}, t('completeStep')), checkedField(t('step'), stepSelect).node, checkedField(t('stepNote'), note).node, el('button', { type: 'submit' }, t('complete')));
+    } catch (error) { completeReport.show(error); }
+  } }, el('h4', {}, t('completeStep')), completeFields.node.node, completeFields.note.node, completeError, el('button', { type: 'submit' }, t('complete')));
 
   const dueSelect = el('select', { name: 'dueStep', id: 'due-step' });
   const dueOn = el('input', { name: 'dueOn', id: 'due-on', type: 'date', required: true });
   const reason = el('input', { name: 'reason', id: 'due-reason', maxLength: 2000, autocomplete: 'off' });
+  const dueFields = { node: checkedField(t('step'), dueSelect), dueOn: checkedField(t('dueDate'), dueOn), reason: checkedField(t('reason'), reason) };
+  const dueError = el('p', { className: 'error', role: 'alert', id: 'due-error' });
+  const dueReport = problemReporter(dueError, dueFields);
   const dueForm = el('form', { className: 'card progress-form', id: 'due-form', onsubmit: async (e) => {
     e.preventDefault();
-    if (!dueOn.value) { message.textContent = `${t('dueDate')}: ${t('required')}`; dueOn.focus(); return; }
+    message.textContent = '';
+    dueReport.clear();
+    if (!dueOn.value) { dueReport.named({ dueOn: t('required') }); return; }
     try {
       progress = await api('PUT', `${url}/${dueSelect.value}/due-date`, { dueOn: dueOn.value, reason: reason.value || null });
       reason.value = '';
       message.textContent = t('dueDateSet');
       render();
-    } catch (error) { message.textContent = error.message; }
-  } }, el('h4', {}, t('setDueDate')), checkedField(t('step'), dueSelect).node, checkedField(t('dueDate'), dueOn).node, checkedField(t('reason'), reason).node,
+    } catch (error) { dueReport.show(error); }
+  } }, el('h4', {}, t('setDueDate')), dueFields.node.node, dueFields.dueOn.node, dueFields.reason.node, dueError,
   el('button', { type: 'submit' }, t('setDue')));
 
   const status = (n) => {
