@@ -78,18 +78,24 @@ public sealed partial class GrainRuntime(
             if (left <= 0) throw TimedOut(id, method);
             var activation = directory.GetOrAdd(id, static (key, runtime) => new Activation(key, runtime), this);
             var call = activation.InvokeAsync<T>(method, args, interleave, deadline);
+            if (!call.IsCompleted)
+            {
+                // The call races one timer (no token source, no registration). Whatever the call itself ends with, a
+                // TimeoutException of its own included, is read from the call below, not from the race.
+                await ((Task)call.WaitAsync(TimeSpan.FromMilliseconds(left))).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (!call.IsCompleted) throw TimedOut(id, method);
+            }
             try
             {
-                // A call that finished at once needs no timer; the others race one (no token source, no registration).
-                return call.IsCompleted ? await call : await call.WaitAsync(TimeSpan.FromMilliseconds(left));
+                return await call;
             }
             catch (ActivationRetiredException)
             {
                 // The activation went away while this call queued for it: try the next one.
             }
-            catch (Exception e) when (e is TimeoutException && !call.IsCompleted
-                                       || e is OperationCanceledException && call.IsCanceled && Environment.TickCount64 >= deadline)
+            catch (OperationCanceledException) when (call.IsCanceled && Environment.TickCount64 >= deadline)
             {
+                // It waited out its deadline in the queue and was dropped unrun.
                 throw TimedOut(id, method);
             }
         }

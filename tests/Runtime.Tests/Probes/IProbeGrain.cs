@@ -11,4 +11,7 @@ public interface IProbeGrain : IGrainWithStringKey
 
     /// <summary>Keeps the turn until the witness's gate opens.</summary>
     Task Hold();
+
+    /// <summary>Fails, after a yield, with a TimeoutException of its own.</summary>
+    Task TimeOutInside();
 }

@@ -45,5 +45,11 @@ public sealed class ProbeGrain(IPersistentState<ProbeState> state, ProbeWitness 
         await witness.Gate.Task;
     }
 
+    public async Task TimeOutInside()
+    {
+        await Task.Yield();
+        throw new TimeoutException("the probe's own time-out");
+    }
+
     public Task<int> Activations() => Task.FromResult(witness.Activated.GetValueOrDefault(Key));
 }
