@@ -14,8 +14,18 @@ internal static class ThreadSha256
     public static void Hash(ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> data, Span<byte> destination)
     {
         var sha = hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(prefix);
-        sha.AppendData(data);
-        sha.GetHashAndReset(destination[..MerkleHash.Size]);
+        try
+        {
+            sha.AppendData(prefix);
+            sha.AppendData(data);
+            sha.GetHashAndReset(destination[..MerkleHash.Size]);
+        }
+        catch
+        {
+            // A hasher left half-fed would prefix the next hash on this thread with these bytes: drop it.
+            hasher = null;
+            sha.Dispose();
+            throw;
+        }
     }
 }
