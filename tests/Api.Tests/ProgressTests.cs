@@ -74,6 +74,8 @@ public sealed class ProgressTests(PostgresServer postgres) : IAsyncLifetime
         var dashboard = await scenario.Judge.Http.GetOk<JudgeDashboard>("/api/judge/dashboard");
         var row = Assert.Single(dashboard.Cases);
         Assert.Equal((Announcement, 0), (row.Stage!.Node, row.Overdue.Count));
+        // At half past eleven the court's next day is half an hour away: an open dashboard reads again then.
+        Assert.Equal((long)TimeSpan.FromMinutes(30).TotalMilliseconds, dashboard.NextDayInMilliseconds);
 
         NextCourtDay();
 

@@ -58,6 +58,36 @@ public sealed class DashboardPageTests(PostgresServer postgres, Chromium chromiu
     }
 
     [Fact]
+    public async Task A_dashboard_left_open_over_the_courts_midnight_shows_the_step_that_fell_overdue_without_a_reload()
+    {
+        // The server's clock stands four seconds before the court's midnight ending day D. D is a month ahead of the
+        // real date, so that cookies the server dates by its clock are still good in the browser.
+        var dueOn = CourtCalendar.Today(TimeProvider.System).AddDays(30);
+        var clock = new ManualClock(CourtCalendar.StartOf(dueOn.AddDays(1)).AddSeconds(-4));
+        await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync(), clock: clock);
+        var scenario = await BrowserScenario.CreateAsync(server, "browser-midnight", creditors: 0, withClaims: false);
+        await scenario.Judge.Http.PutOk<CaseProgressView>($"/api/cases/{scenario.CaseId}/progress/propertyInvestigation/due-date",
+            new StepDueDateRequest(dueOn, "须于当日完成"));
+        var row = $"tr.case-row[data-case-id='{scenario.CaseId}']";
+
+        var judge = await chromium.NewPersonAsync(server.Address);
+        await SignIn.AsAsync(judge, scenario.Judge, clock);
+        await judge.WaitForSelectorAsync("#live-meetings[data-watching='true']");
+        await judge.WaitForSelectorAsync($"{row} ul.overdue-list li[data-node='announcement']");
+        Assert.Equal(0, await judge.Locator($"{row} li[data-node='propertyInvestigation']").CountAsync());
+        var navigations = 0;
+        judge.FrameNavigated += (_, frame) => { if (frame == judge.MainFrame) navigations++; };
+
+        // Midnight passes on the server; nothing changes that could be pushed. The page reads again as the day begins.
+        clock.Advance(TimeSpan.FromSeconds(10));
+
+        await judge.WaitForSelectorAsync($"{row} ul.overdue-list li[data-node='propertyInvestigation']");
+        var courtDay = dueOn.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Assertions.Expect(judge.Locator("#court-day")).ToHaveAttributeAsync("data-day", courtDay);
+        Assert.Equal(0, navigations);
+    }
+
+    [Fact]
     public async Task The_administrator_completes_a_step_and_the_judge_sets_a_due_date_on_the_case_page_while_the_dashboard_follows()
     {
         await using var server = await ServerHost.StartAsync(await postgres.CreateDatabaseAsync());

@@ -4,7 +4,12 @@ using CaseGrains.Meetings;
 namespace CaseGrains.WebFront.Dashboard;
 
 /// <summary>Every case of a judge's court, as of the court's local day <paramref name="Today"/>.</summary>
-public sealed record JudgeDashboard(string Court, DateOnly Today, IReadOnlyList<DashboardCase> Cases);
+/// <param name="NextDayInMilliseconds">
+/// How long until the court's next day begins, by the server's clock: a page open over midnight reads the dashboard
+/// again then, since steps fall overdue without any change to push. A duration, not an instant, so that the browser's
+/// own clock does not matter.
+/// </param>
+public sealed record JudgeDashboard(string Court, DateOnly Today, IReadOnlyList<DashboardCase> Cases, long NextDayInMilliseconds);
 
 /// <summary>One case on the judge's dashboard.</summary>
 /// <param name="Stage">The first step not completed; null when every step is.</param>

@@ -10,7 +10,10 @@ public sealed class JudgeDashboardBuilder(IGrainFactory grains, IEnumerable<IWai
     {
         var ids = await grains.Get<ICaseDirectoryGrain>(CaseDirectoryKeys.ForCourt(court)).List();
         var cases = await Task.WhenAll(ids.Select(CaseAsync));
-        return new JudgeDashboard(court, CourtCalendar.Today(clock), [.. cases.OrderBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.CaseId, StringComparer.Ordinal)]);
+        var now = clock.GetUtcNow();
+        var today = CourtCalendar.DayOf(now);
+        return new JudgeDashboard(court, today, [.. cases.OrderBy(c => c.CaseNumber, StringComparer.Ordinal).ThenBy(c => c.CaseId, StringComparer.Ordinal)],
+            (long)Math.Ceiling((CourtCalendar.StartOf(today.AddDays(1)) - now).TotalMilliseconds));
     }
 
     /// <summary>Reads the case, its progress, its claims and each of its meetings once; the waiting-item sources share what was read.</summary>

@@ -18,7 +18,7 @@ export async function dashboardView(state) {
   const casesHost = el('div');
   const liveHost = el('div', { ariaLive: 'off' });
   const waitingHost = el('div');
-  const courtDay = el('p', { className: 'muted' });
+  const courtDay = el('p', { className: 'muted', id: 'court-day' });
   const liveSection = el('section', { id: 'live-meetings', ariaLabelledby: 'live-heading' }, el('h3', { id: 'live-heading' }, t('liveMeetings')), liveHost);
 
   const caseOf = (caseId) => data.cases.find((c) => c.caseId === caseId);
@@ -29,6 +29,7 @@ export async function dashboardView(state) {
 
   const renderCases = () => {
     courtDay.textContent = `${data.court} · ${t('courtDay', { day: day(data.today) })}`;
+    courtDay.dataset.day = data.today;
     const rows = data.cases.map((c) => el('tr', {
       className: `case-row${c.overdue.length ? ' has-overdue' : ''}`, dataset: { caseId: c.caseId },
       // The whole row opens the case for a mouse; the case number is the link for a keyboard and a screen reader.
@@ -153,6 +154,21 @@ export async function dashboardView(state) {
     liveSection.dataset.watching = 'true';
   }));
   render();
+
+  // Steps fall overdue at the court's midnight with no change to push, so the page reads the dashboard again as the
+  // court's next day begins (the server says how long until then, whatever this machine's clock says).
+  let nextDay = null;
+  const readAtNextDay = (delay) => {
+    clearTimeout(nextDay);
+    nextDay = setTimeout(async () => {
+      const before = data;
+      await refresh();
+      // A read that failed left the data as it was: try again in a minute.
+      readAtNextDay(data === before ? 60_000 : data.nextDayInMilliseconds + 1000);
+    }, delay);
+  };
+  readAtNextDay(data.nextDayInMilliseconds + 1000);
+  state.cleanup.push(() => clearTimeout(nextDay));
 
   return [
     el('h2', { tabIndex: -1 }, t('dashboard')), courtDay,
