@@ -16,7 +16,7 @@ internal static class ThreadSha256
         var sha = hasher ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
-            sha.AppendData(prefix);
+            if (!prefix.IsEmpty) sha.AppendData(prefix); // each append is a call into OpenSSL
             sha.AppendData(data);
             sha.GetHashAndReset(destination[..MerkleHash.Size]);
         }
