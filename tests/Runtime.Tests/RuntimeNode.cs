@@ -34,7 +34,8 @@ public sealed class RuntimeNode : IAsyncDisposable
         collection.AddSingleton<StorageMetrics>();
         collection.AddSingleton<IGrainStore, PostgresGrainStore>();
         collection.AddSingleton<ProbeWitness>();
-        collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe").Add<IAlarmProbeGrain, AlarmProbeGrain>("alarm"));
+        collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe").Add<IAlarmProbeGrain, AlarmProbeGrain>("alarm")
+            .Add<ICommitProbeGrain, CommitProbeGrain>("commitprobe"));
         var settings = options ?? new GrainRuntimeOptions();
         settings.NodeName = node;
         collection.AddSingleton(Options.Create(settings));

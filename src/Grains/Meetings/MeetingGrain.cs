@@ -594,6 +594,8 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
 
     private async Task CommitAsync(MeetingFact fact)
     {
+        // One transaction at a time on the log: ballots accepted before this fact commit (and apply) first.
+        await ballots.FlushAsync();
         await facts.AppendAsync([fact]);
         Apply(fact);
     }

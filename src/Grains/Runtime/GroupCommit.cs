@@ -1,15 +1,27 @@
+using System.Runtime.ExceptionServices;
+
 namespace CaseGrains.Runtime;
 
 /// <summary>
-/// Gathers the facts a grain accepts while a commit is under way and commits them together in one transaction of its
-/// own turn. Each caller's task completes only after its fact committed: an acknowledged fact is never lost.
-/// <see cref="Add"/> runs inside a turn; the caller then waits with <see cref="Grain.AfterTurn{T}"/> so that more
-/// calls can join the next batch. When a commit fails the batch fails and the activation is dropped, so the
-/// in-memory state is rebuilt from what really committed.
+/// Gathers the facts a grain accepts and commits them in groups, one transaction a group, one transaction at a time.
+/// Each caller's task completes only after its fact committed and the grain applied it: an acknowledged fact is never
+/// lost. <see cref="Add"/> runs inside a turn; the caller then waits with <see cref="Grain.AfterTurn{T}"/> so that
+/// more calls can join the next group.
 /// </summary>
 /// <remarks>
-/// A range added with <see cref="AddRange"/> is never split: it commits in one transaction, all or nothing, even when
-/// it is larger than <c>maxBatch</c> (a representative voting for fifty thousand principals at once).
+/// <para>
+/// The grain keeps taking calls while a group's transaction is under way: a turn starts the transaction and ends
+/// without waiting for it, the facts accepted meanwhile form the next group, and a later turn of its own applies the
+/// committed group (<c>onCommitted</c>), answers its callers and starts the next. So the grain's own work and the
+/// database's overlap instead of taking turns. A call that needs every accepted fact applied first (closing a vote,
+/// deactivating, committing a fact of another kind to the same log) calls <see cref="FlushAsync"/>.
+/// </para>
+/// <para>
+/// When a commit fails, its group and everything pending fail and the activation is dropped, so the in-memory state
+/// is rebuilt from what really committed. A range added with <see cref="AddRange"/> is never split: it commits in one
+/// transaction, all or nothing, even when it is larger than <c>maxBatch</c> (a representative voting for fifty
+/// thousand principals at once).
+/// </para>
 /// </remarks>
 public sealed class GroupCommit<TFact>(
     IGrainContext context,
@@ -19,8 +31,10 @@ public sealed class GroupCommit<TFact>(
 {
     private readonly List<Entry> pending = [];
     private int pendingFacts;
-    private bool flushScheduled;
+    private bool startScheduled;
+    private Group? committing;
 
+    /// <summary>Facts accepted and not yet in a transaction.</summary>
     public int Pending => pendingFacts;
 
     public Task<long> Add(TFact fact)
@@ -40,37 +54,39 @@ public sealed class GroupCommit<TFact>(
         return done.Task;
     }
 
-    /// <summary>Commits everything pending now, inside the current turn (closing a vote, deactivating).</summary>
+    /// <summary>
+    /// Inside the current turn, waits for the group under way and commits everything pending, so that every fact
+    /// accepted so far is committed and applied when it returns.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        while (pending.Count > 0)
-            await CommitBatchAsync(cancellationToken);
+        while (committing is not null || pending.Count > 0)
+        {
+            var group = committing ?? Start(cancellationToken);
+            await ((Task)group.Commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            Finish(group);
+        }
     }
 
     private void Enqueue(Entry entry)
     {
         pending.Add(entry);
         pendingFacts += entry.Facts.Length;
-        if (!flushScheduled)
-        {
-            flushScheduled = true;
-            context.ScheduleTurn(FlushScheduledAsync);
-        }
+        // While a group commits, the turn that finishes it starts the next one.
+        if (startScheduled || committing is not null) return;
+        startScheduled = true;
+        context.ScheduleTurn(StartScheduled);
     }
 
-    private async Task FlushScheduledAsync()
+    private Task StartScheduled()
     {
-        flushScheduled = false;
-        if (pending.Count == 0) return;
-        await CommitBatchAsync(CancellationToken.None);
-        if (pending.Count > 0 && !flushScheduled)
-        {
-            flushScheduled = true;
-            context.ScheduleTurn(FlushScheduledAsync);
-        }
+        startScheduled = false;
+        if (committing is null && pending.Count > 0) Start(CancellationToken.None);
+        return Task.CompletedTask;
     }
 
-    private async Task CommitBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Takes the next group and starts its transaction; the turn goes on without waiting for it.</summary>
+    private Group Start(CancellationToken cancellationToken)
     {
         var take = 0;
         var count = 0;
@@ -79,40 +95,71 @@ public sealed class GroupCommit<TFact>(
             count += pending[take].Facts.Length;
             take++;
         }
-        var batch = pending.GetRange(0, take);
+        var entries = pending.GetRange(0, take);
         pending.RemoveRange(0, take);
         pendingFacts -= count;
         var facts = new TFact[count];
         var at = 0;
-        foreach (var entry in batch)
+        foreach (var entry in entries)
         {
             entry.Facts.CopyTo(facts, at);
             at += entry.Facts.Length;
         }
 
-        IReadOnlyList<long> positions;
+        Task<IReadOnlyList<long>> commit;
         try
         {
-            positions = await log.AppendAsync(facts, cancellationToken);
+            commit = log.AppendAsync(facts, cancellationToken);
         }
         catch (Exception e)
         {
-            foreach (var entry in batch) entry.Fail(e);
-            foreach (var entry in pending) entry.Fail(e);
+            commit = Task.FromException<IReadOnlyList<long>>(e);
+        }
+        var group = new Group(entries, facts, commit);
+        committing = group;
+        _ = FinishWhenCommittedAsync(group);
+        return group;
+    }
+
+    private async Task FinishWhenCommittedAsync(Group group)
+    {
+        await ((Task)group.Commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        context.ScheduleTurn(() =>
+        {
+            // FlushAsync may have finished this group already, inside a turn that waited for it.
+            if (committing != group) return Task.CompletedTask;
+            Finish(group);
+            if (pending.Count > 0) Start(CancellationToken.None);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>Applies a committed group and answers its callers; on a failed commit fails everything and drops the activation.</summary>
+    private void Finish(Group group)
+    {
+        committing = null;
+        if (!group.Commit.IsCompletedSuccessfully)
+        {
+            var error = group.Commit.Exception?.InnerException ?? new OperationCanceledException("The commit was cancelled.");
+            foreach (var entry in group.Entries) entry.Fail(error);
+            foreach (var entry in pending) entry.Fail(error);
             pending.Clear();
             pendingFacts = 0;
             context.DeactivateOnIdle();
-            throw;
+            ExceptionDispatchInfo.Throw(error);
         }
 
-        onCommitted(facts, positions);
-        at = 0;
-        foreach (var entry in batch)
+        var positions = group.Commit.Result;
+        onCommitted(group.Facts, positions);
+        var at = 0;
+        foreach (var entry in group.Entries)
         {
             entry.Complete(positions, at);
             at += entry.Facts.Length;
         }
     }
+
+    private sealed record Group(List<Entry> Entries, TFact[] Facts, Task<IReadOnlyList<long>> Commit);
 
     private sealed record Entry(TFact[] Facts, TaskCompletionSource<long>? One, TaskCompletionSource<IReadOnlyList<long>>? Range)
     {

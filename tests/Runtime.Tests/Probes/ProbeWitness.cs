@@ -19,6 +19,9 @@ public sealed class ProbeWitness
     /// <summary>Set once a probe holds its turn in <see cref="IProbeGrain.Hold"/>.</summary>
     public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Set once a commit probe starts to flush (see <see cref="ICommitProbeGrain.FlushThenApplied"/>).</summary>
+    public TaskCompletionSource Flushing { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public IDisposable Enter()
     {
         var now = Interlocked.Increment(ref inside);

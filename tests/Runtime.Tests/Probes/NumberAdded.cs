@@ -1,0 +1,3 @@
+namespace CaseGrains.Runtime.Tests.Probes;
+
+public sealed record NumberAdded(int Number);
