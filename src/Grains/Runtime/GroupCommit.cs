@@ -18,9 +18,13 @@ namespace CaseGrains.Runtime;
 /// </para>
 /// <para>
 /// When a commit fails, its group and everything pending fail and the activation is dropped, so the in-memory state
-/// is rebuilt from what really committed. A range added with <see cref="AddRange"/> is never split: it commits in one
-/// transaction, all or nothing, even when it is larger than <c>maxBatch</c> (a representative voting for fifty
-/// thousand principals at once).
+/// is rebuilt from what really committed. Should the activation be retired otherwise while a group commits (its lease
+/// taken over), that group is never applied and its callers hear a time-out, not an acknowledgement: their facts may
+/// or may not have committed, and the next activation reads what did.
+/// </para>
+/// <para>
+/// A range added with <see cref="AddRange"/> is never split: it commits in one transaction, all or nothing, even when
+/// it is larger than <c>maxBatch</c> (a representative voting for fifty thousand principals at once).
 /// </para>
 /// </remarks>
 public sealed class GroupCommit<TFact>(
