@@ -66,7 +66,8 @@ public sealed class GroupCommit<TFact>(
     {
         while (committing is not null || pending.Count > 0)
         {
-            var group = committing ?? Start(cancellationToken);
+            // A group started here is finished here; one already under way may also get the turn it scheduled.
+            var group = committing ?? Start(cancellationToken, finishInOwnTurn: false);
             await ((Task)group.Commit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             Finish(group);
         }
@@ -85,12 +86,15 @@ public sealed class GroupCommit<TFact>(
     private Task StartScheduled()
     {
         startScheduled = false;
-        if (committing is null && pending.Count > 0) Start(CancellationToken.None);
+        if (committing is null && pending.Count > 0) Start(CancellationToken.None, finishInOwnTurn: true);
         return Task.CompletedTask;
     }
 
-    /// <summary>Takes the next group and starts its transaction; the turn goes on without waiting for it.</summary>
-    private Group Start(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the next group and starts its transaction; the turn goes on without waiting for it. Unless the caller
+    /// waits for the group itself, a turn of its own finishes it once it committed.
+    /// </summary>
+    private Group Start(CancellationToken cancellationToken, bool finishInOwnTurn)
     {
         var take = 0;
         var count = 0;
@@ -121,7 +125,7 @@ public sealed class GroupCommit<TFact>(
         }
         var group = new Group(entries, facts, commit);
         committing = group;
-        _ = FinishWhenCommittedAsync(group);
+        if (finishInOwnTurn) _ = FinishWhenCommittedAsync(group);
         return group;
     }
 
@@ -133,7 +137,7 @@ public sealed class GroupCommit<TFact>(
             // FlushAsync may have finished this group already, inside a turn that waited for it.
             if (committing != group) return Task.CompletedTask;
             Finish(group);
-            if (pending.Count > 0) Start(CancellationToken.None);
+            if (pending.Count > 0) Start(CancellationToken.None, finishInOwnTurn: true);
             return Task.CompletedTask;
         });
     }
