@@ -12,9 +12,9 @@ namespace CaseGrains.WebFront.Live;
 /// </summary>
 /// <remarks>
 /// The signed-in person's account role and creditor id are read from the claims once, when the connection first acts:
-/// a connection's claims never change. Disabling an account or signing out closes its connections, which drops this with them. The lifetime bounds
-/// every other change, such as a case getting another administrator. Only granted roles are kept: a refusal is
-/// looked up afresh every time.
+/// a connection's claims never change. Disabling an account or signing out closes its connections, which drops this
+/// with them. The lifetime bounds every other change, such as a case getting another administrator. Only granted roles
+/// are kept: a refusal is looked up afresh every time.
 /// </remarks>
 internal sealed class ConnectionRoles
 {
