@@ -1,3 +1,4 @@
+using CaseGrains.Ledger;
 using CaseGrains.Runtime.Tests.Probes;
 using CaseGrains.Silo.Activations;
 using CaseGrains.Silo.Storage;
@@ -32,6 +33,7 @@ public sealed class RuntimeNode : IAsyncDisposable
         collection.AddSingleton(NpgsqlDataSource.Create(connectionString));
         collection.AddMetrics();
         collection.AddSingleton<StorageMetrics>();
+        collection.AddSingleton<LedgerTail>();
         collection.AddSingleton<IGrainStore, PostgresGrainStore>();
         collection.AddSingleton<ProbeWitness>();
         collection.AddSingleton(new GrainRegistry().Add<IProbeGrain, ProbeGrain>("probe").Add<IAlarmProbeGrain, AlarmProbeGrain>("alarm")

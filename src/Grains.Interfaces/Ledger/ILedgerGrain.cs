@@ -12,6 +12,12 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>The newest published checkpoint; the first one is published when the ledger has entries and none yet.</summary>
     Task<CheckpointResponse> GetCheckpoint();
 
+    /// <summary>
+    /// How many entries the ledger holds. Asking loads the ledger into memory if it is not yet, after which it follows
+    /// the entries this node writes without reading them back; a meeting asks when a vote opens, before the ballots.
+    /// </summary>
+    Task<long> GetSize();
+
     /// <summary>A published checkpoint of the given size.</summary>
     Task<CheckpointResponse> GetCheckpointAt(long treeSize);
 

@@ -9,12 +9,12 @@ namespace CaseGrains.Ledger;
 /// <summary>
 /// A case's ledger, read side. On activation it loads the recorded leaf hashes of the case's rows page by page into a
 /// <see cref="MerkleTree"/> (32 bytes a leaf, no rehashing), and before each answer it appends only the rows stored
-/// since. It signs checkpoints after checking that the tree still extends the last published one, so the server never
+/// since: those this node committed from the <see cref="LedgerTail"/>, the rest from storage. It signs checkpoints after checking that the tree still extends the last published one, so the server never
 /// signs two inconsistent checkpoints of a case, nor serves a proof from a tree that no longer matches what it
 /// signed; it stores what witnesses say about checkpoints; and it serves entries, receipts and the export from
 /// storage as it is, so that any change made behind its back shows (<see cref="LedgerIntegrityCheck"/> names it).
 /// </summary>
-public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, ILiveUpdates live, TimeProvider clock) : Grain, ILedgerGrain
+public sealed class LedgerGrain(ILedgerStore store, LedgerTail tail, LedgerLog log, ILiveUpdates live, TimeProvider clock) : Grain, ILedgerGrain
 {
     private const int LoadPage = 65_536;
     private const int MaxPageEntries = 1000;
@@ -26,7 +26,26 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, ILiveUpdates 
     /// <summary>Why the stored rows cannot be read into the tree past its current size (a gap, a damaged hash), or null.</summary>
     private string? loadFault;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => CatchUpAsync(cancellationToken);
+    private LedgerFollower? follower;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Following before the first read: a row committed meanwhile is then either read or handed over, or both.
+        follower = tail.Follow(Key);
+        return CatchUpAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        follower?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> GetSize()
+    {
+        await CatchUpAsync();
+        return tree.Size;
+    }
 
     public async Task<CheckpointResponse> GetCheckpoint()
     {
@@ -200,10 +219,14 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerLog log, ILiveUpdates 
         return witnessed;
     }
 
-    /// <summary>Appends the rows stored since the tree was last read; stops at the first one that does not follow on.</summary>
+    /// <summary>
+    /// Appends the rows stored since the tree was last read: first those handed over by the tail, then whatever else
+    /// storage holds (normally nothing); stops at the first stored row that does not follow on.
+    /// </summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken = default)
     {
         loadFault = null;
+        follower?.AppendTo(tree);
         while (true)
         {
             LedgerLeafPage page;

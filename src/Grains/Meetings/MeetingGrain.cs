@@ -411,6 +411,24 @@ public sealed class MeetingGrain : Grain, IMeetingGrain
             : new VotingOpened(m.CaseId, Key, actorId, now, resolution.Id, [], closesAt, same.RollSource, roll.Count));
         PublishTally(resolution);
         PublishMeeting();
+        _ = LoadLedgerAsync(m.CaseId);
+    }
+
+    /// <summary>
+    /// Loads the case's ledger as a vote opens, so that it follows the ballots from memory: otherwise the first
+    /// checkpoint during the vote reads every ballot's row back from storage at once. Not awaited, because the vote is
+    /// open already; a ledger that cannot load now loads on the first request instead.
+    /// </summary>
+    private async Task LoadLedgerAsync(string caseId)
+    {
+        try
+        {
+            await GrainFactory.Get<ILedgerGrain>(caseId).GetSize();
+        }
+        catch (Exception)
+        {
+            // Whatever it was (storage down, the node stopping), the first request for the ledger meets it again.
+        }
     }
 
     private async Task CloseAsync(ResolutionState resolution, string actorId, bool onSchedule)

@@ -58,6 +58,7 @@ public static class CaseGrainsServer
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new PostgresXmlRepository(sp.GetRequiredService<NpgsqlDataSource>())));
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddSingleton<StorageMetrics>();
+        builder.Services.AddSingleton<LedgerTail>();
         builder.Services.AddSingleton<IGrainStore, PostgresGrainStore>();
         builder.Services.AddClaimsAndMachineApiStorage();
         builder.Services.TryAddSingleton(TimeProvider.System);

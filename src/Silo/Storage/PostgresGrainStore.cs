@@ -9,7 +9,7 @@ namespace CaseGrains.Silo.Storage;
 /// Grain leases, state and facts in PostgreSQL. PostgreSQL decides between two nodes: acquiring a grain bumps its
 /// epoch, and every write checks the epoch under a row lock, so an activation that was taken over can no longer write.
 /// </summary>
-public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetrics metrics) : IGrainStore
+public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetrics metrics, LedgerTail ledgerTail) : IGrainStore
 {
     public async Task<GrainLease> AcquireAsync(GrainId id, string node, CancellationToken cancellationToken)
     {
@@ -105,6 +105,7 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
         insertFacts.Parameters.Add(new() { Value = ledgerPositions, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         batch.BatchCommands.Add(insertFacts);
 
+        var leafHashes = ledgerEntries.ConvertAll(e => e.LeafHash());
         if (ledgerEntries.Count > 0)
         {
             var insertLedger = new NpgsqlBatchCommand("""
@@ -116,13 +117,14 @@ public sealed class PostgresGrainStore(NpgsqlDataSource dataSource, StorageMetri
             insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Kind).ToArray() });
             insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Time).ToArray() });
             insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.Encoded).ToArray() });
-            insertLedger.Parameters.Add(new() { Value = ledgerEntries.Select(e => e.LeafHash()).ToArray() });
+            insertLedger.Parameters.Add(new() { Value = leafHashes.ToArray() });
             batch.BatchCommands.Add(insertLedger);
         }
 
         await AddOutboxAsync(connection, transaction, batch, facts, cancellationToken);
         await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (ledgerEntries.Count > 0) ledgerTail.Committed(ledgerEntries, leafHashes);
         metrics.FactsCommitted(System.Diagnostics.Stopwatch.GetElapsedTime(started), facts.Count);
         return positions;
     }
