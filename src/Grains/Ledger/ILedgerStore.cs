@@ -14,9 +14,6 @@ public interface ILedgerStore
     /// <summary>The rows with positions in [<paramref name="fromPosition"/>, <paramref name="toPosition"/>), in position order, at most <paramref name="maxCount"/>.</summary>
     Task<IReadOnlyList<StoredLedgerEntry>> ReadEntriesAsync(string caseId, long fromPosition, long toPosition, int maxCount, CancellationToken cancellationToken = default);
 
-    /// <summary>The positions of the rows whose recorded leaf hash is <paramref name="leafHash"/>, lowest first.</summary>
-    Task<IReadOnlyList<long>> FindPositionsAsync(string caseId, byte[] leafHash, CancellationToken cancellationToken = default);
-
     /// <summary>The newest published checkpoint with its witness statements, or null.</summary>
     Task<StoredCheckpoint?> ReadLatestCheckpointAsync(string caseId, CancellationToken cancellationToken = default);
 

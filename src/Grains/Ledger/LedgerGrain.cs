@@ -28,6 +28,9 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerTail tail, LedgerLog l
 
     private LedgerFollower? follower;
 
+    /// <summary>Made on the first proof asked for by leaf hash: most ledgers are never asked one.</summary>
+    private LeafIndex? leaves;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Following before the first read: a row committed meanwhile is then either read or handed over, or both.
@@ -97,12 +100,9 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerTail tail, LedgerLog l
         if (hash.Length != MerkleHash.Size)
             throw RuleViolationException.Invalid("leafHash", $"A leaf hash is the base64 of {MerkleHash.Size} bytes.");
         await CatchUpAsync();
-        foreach (var position in await store.FindPositionsAsync(Key, hash))
-        {
-            // The index only points; the tree decides, so a row whose recorded hash was changed is not vouched for.
-            if (position < tree.Size && CryptographicOperations.FixedTimeEquals(tree.LeafHash(position), hash))
-                return await InclusionAsync(position, treeSize);
-        }
+        // Looked up in the tree itself, not in storage: a row whose recorded hash was changed is not vouched for.
+        if ((leaves ??= new LeafIndex()).Find(tree, hash) is { } position)
+            return await InclusionAsync(position, treeSize);
         throw RuleViolationException.NotFound("leafHash", $"The ledger of case {Key} has no entry with this leaf hash.");
     }
 

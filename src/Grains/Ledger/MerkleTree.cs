@@ -69,6 +69,9 @@ public sealed class MerkleTree
         return index;
     }
 
+    /// <summary>The leaf hash at <paramref name="index"/>, without a copy: valid until the next append.</summary>
+    internal ReadOnlySpan<byte> Leaf(long index) => leaves[index];
+
     public byte[] LeafHash(long index)
     {
         if ((ulong)index >= (ulong)Size)

@@ -57,19 +57,6 @@ public sealed class PostgresLedgerStore(NpgsqlDataSource dataSource) : ILedgerSt
         return rows;
     }
 
-    public async Task<IReadOnlyList<long>> FindPositionsAsync(string caseId, byte[] leafHash, CancellationToken cancellationToken = default)
-    {
-        await using var command = dataSource.CreateCommand(
-            "select position from ledger_entry where leaf_hash = $2 and case_id = $1 order by position limit 16");
-        command.Parameters.Add(new() { Value = caseId });
-        command.Parameters.Add(new() { Value = leafHash });
-        var positions = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            positions.Add(reader.GetInt64(0));
-        return positions;
-    }
-
     public Task<StoredCheckpoint?> ReadLatestCheckpointAsync(string caseId, CancellationToken cancellationToken = default) =>
         ReadCheckpointAsync(caseId, "select size, note, published_at from ledger_checkpoint where case_id = $1 order by size desc limit 1", null, cancellationToken);
 
