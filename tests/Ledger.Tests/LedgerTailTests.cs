@@ -117,6 +117,28 @@ public sealed class LedgerTailTests
     }
 
     [Fact]
+    public void A_follower_asks_to_be_drained_once_its_backlog_passes_the_threshold_and_again_only_after_it_was()
+    {
+        var tail = new LedgerTail();
+        using var follower = tail.Follow(Case);
+        var asked = 0;
+        follower.OnBacklog(() => asked++);
+        var tree = new MerkleTree();
+
+        Commit(tail, Case, 0, LedgerFollower.BacklogThreshold - 1);
+        Assert.Equal(0, asked);
+        Commit(tail, Case, LedgerFollower.BacklogThreshold - 1, 1);
+        Assert.Equal(1, asked);
+        Commit(tail, Case, LedgerFollower.BacklogThreshold, 100);
+        Assert.Equal(1, asked);
+
+        follower.AppendTo(tree);
+        Commit(tail, Case, tree.Size, LedgerFollower.BacklogThreshold);
+        Assert.Equal(2, asked);
+        Assert.Equal(2 * LedgerFollower.BacklogThreshold + 100, tree.Size + follower.Waiting);
+    }
+
+    [Fact]
     public async Task Commits_finishing_on_many_threads_while_the_grain_takes_them_build_the_tree_that_storage_would()
     {
         const int Runs = 2_000;

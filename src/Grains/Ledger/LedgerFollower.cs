@@ -12,10 +12,18 @@ public sealed class LedgerFollower : IDisposable
     /// </summary>
     public const int MaxWaiting = 1 << 21;
 
+    /// <summary>
+    /// Waiting leaf hashes past which the follower asks to be drained (<see cref="OnBacklog"/>), so that the tree grows
+    /// in small steps through a vote instead of all at once at the next checkpoint.
+    /// </summary>
+    public const int BacklogThreshold = 8192;
+
     private readonly LedgerTail tail;
     private readonly Lock gate = new();
     private readonly PriorityQueue<byte[], long> runs = new();
     private long waiting;
+    private Action? backlogged;
+    private bool askedToDrain;
 
     internal LedgerFollower(LedgerTail tail, string caseId)
     {
@@ -34,9 +42,14 @@ public sealed class LedgerFollower : IDisposable
         }
     }
 
+    /// <summary>Called, on the committing thread, once the waiting hashes pass <see cref="BacklogThreshold"/>; not
+    /// again until <see cref="AppendTo"/> took them. The callback should only schedule the draining.</summary>
+    public void OnBacklog(Action callback) => backlogged = callback;
+
     internal void Add(long firstPosition, byte[] leafHashes)
     {
         var count = leafHashes.Length / MerkleHash.Size;
+        Action? ask = null;
         lock (gate)
         {
             if (waiting + count > MaxWaiting)
@@ -46,7 +59,13 @@ public sealed class LedgerFollower : IDisposable
             }
             runs.Enqueue(leafHashes, firstPosition);
             waiting += count;
+            if (waiting >= BacklogThreshold && !askedToDrain && backlogged is not null)
+            {
+                askedToDrain = true;
+                ask = backlogged;
+            }
         }
+        ask?.Invoke();
     }
 
     /// <summary>
@@ -59,6 +78,7 @@ public sealed class LedgerFollower : IDisposable
         List<(long First, byte[] Hashes)> taken = [];
         lock (gate)
         {
+            askedToDrain = false;
             var next = tree.Size;
             while (runs.TryPeek(out var hashes, out var first) && first <= next)
             {

@@ -35,7 +35,16 @@ public sealed class LedgerGrain(ILedgerStore store, LedgerTail tail, LedgerLog l
     {
         // Following before the first read: a row committed meanwhile is then either read or handed over, or both.
         follower = tail.Follow(Key);
+        var context = Context;
+        // Queued, not run on the committing thread: that thread is finishing another grain's commit.
+        follower.OnBacklog(() => ThreadPool.UnsafeQueueUserWorkItem(_ => context.ScheduleTurn(TakeFollowedAsync), null));
         return CatchUpAsync(cancellationToken);
+    }
+
+    private Task TakeFollowedAsync()
+    {
+        follower?.AppendTo(tree);
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(CancellationToken cancellationToken)
