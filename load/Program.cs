@@ -35,7 +35,8 @@ const string Usage = """
       --seed-parallelism <n> (16) --connect-parallelism <n> (64) --final-timeout <s> (30)
 
     tax-burst
-      --departments <n> (4) --cases <n> (20) --retries <n> (3)
+      --departments <n> (4) --cases <n> (20) --retries <n> (3) --connections <n> (16, per department)
+      --resend-fraction <0..1> (0.1: acknowledged declarations sent again with their key, as after a lost answer)
     """;
 
 if (args.Length == 0 || args[0] is "help" or "--help" or "-h")

@@ -18,7 +18,17 @@ public static class TaxBurstCommand
         DurationSeconds = args.Double("duration", 10),
         WarmUpSeconds = args.Double("warmup", 0),
         Retries = args.Int("retries", 3),
+        ConnectionsPerDepartment = Pool(args.Int("connections", 16)),
+        ResendFraction = Share(args.Double("resend-fraction", 0.1)),
     };
+
+    private static int Pool(int connections) => connections >= 1
+        ? connections
+        : throw new ArgumentException($"--connections takes 1 or more connections per department, not {connections}.");
+
+    private static double Share(double fraction) => fraction is >= 0 and <= 1
+        ? fraction
+        : throw new ArgumentException($"--resend-fraction takes a share from 0 to 1, not {fraction.ToString(CultureInfo.InvariantCulture)}.");
 
     public static async Task<int> RunAsync(RunSetup setup, TaxBurstOptions options, TextWriter log, CancellationToken cancellationToken)
     {

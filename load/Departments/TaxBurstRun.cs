@@ -13,18 +13,22 @@ namespace CaseGrains.Load.Departments;
 
 /// <summary>
 /// The tax bureau burst: several departments declare claims into many open cases at once; an answer that invites a
-/// retry is retried with the same Idempotency-Key. Checked after: every acknowledged claim is in its case, and no
-/// retry made a second claim.
+/// retry is retried with the same Idempotency-Key, and a share of the acknowledged declarations is sent again with
+/// their key as if the answer had been lost on the way. Checked after: every acknowledged claim is in its case, no
+/// retry or resend made a second claim, and every resend got the first answer's claim back.
 /// </summary>
 public sealed class TaxBurstRun(LoadTarget target, TaxBurstOptions options, TextWriter log)
 {
     public const string DeclareStep = "declare (department claim, first try)";
     public const string RetryStep = "declare again (same Idempotency-Key)";
+    public const string ResendStep = "declare again after a lost answer (same Idempotency-Key)";
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> acknowledged = new(StringComparer.Ordinal);
     private long retried;
     private long gaveUp;
+    private long resent;
+    private long resentOtherClaim;
 
-    public async Task RunAsync(ServerRun run, CancellationToken cancellationToken = default)
+    public async Task<TaxBurstOutcome> RunAsync(ServerRun run, CancellationToken cancellationToken = default)
     {
         using var api = new ApiClient(target.Address, maxConnections: 128);
         var setup = new StatsCollector();
@@ -53,7 +57,8 @@ public sealed class TaxBurstRun(LoadTarget target, TaxBurstOptions options, Text
         foreach (var code in departments)
         {
             var key = await api.PostAsync<IssuedDepartmentKey>(platformToken, $"/api/departments/{code}/keys", new { });
-            clients[code] = new DepartmentApiClient(new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) },
+            var pool = new SocketsHttpHandler { MaxConnectionsPerServer = options.ConnectionsPerDepartment };
+            clients[code] = new DepartmentApiClient(new HttpClient(pool) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(60) },
                 key.KeyId, DepartmentApiClient.DecodeSecret(key.Secret));
         }
         var channel = new MachineDepartmentChannel(clients);
@@ -78,8 +83,11 @@ public sealed class TaxBurstRun(LoadTarget target, TaxBurstOptions options, Text
         }
         run.Checks.Add(new Check("every acknowledged declaration is stored in its case", missing == 0, $"{total:N0} acknowledged, {missing} missing"));
         run.Checks.Add(new Check("no retry declared twice", duplicates == 0,
-            $"{duplicates} claims stored beyond the acknowledged ones; {Interlocked.Read(ref retried):N0} retries, {Interlocked.Read(ref gaveUp):N0} declarations given up after {options.Retries} retries" +
-            ""));
+            $"{duplicates} claims stored beyond the acknowledged ones; {Interlocked.Read(ref retried):N0} retries, {Interlocked.Read(ref gaveUp):N0} declarations given up after {options.Retries} retries, " +
+            $"{Interlocked.Read(ref resent):N0} sent again after their answer"));
+        run.Checks.Add(new Check("a declaration sent again after a lost answer gets the first claim back", Interlocked.Read(ref resentOtherClaim) == 0,
+            $"{Interlocked.Read(ref resent):N0} sent again with their key, {Interlocked.Read(ref resentOtherClaim)} answered with another claim or refused"));
+        return new TaxBurstOutcome(total, missing, duplicates, Interlocked.Read(ref resent), Interlocked.Read(ref resentOtherClaim));
     }
 
     private LoadSimulation[] Simulations()
@@ -109,7 +117,23 @@ public sealed class TaxBurstRun(LoadTarget target, TaxBurstOptions options, Text
             await Task.Delay(TimeSpan.FromMilliseconds(50 << attempt));
             await Step.Run(RetryStep, context, async () => (answer = await channel.DeclareAsync(department, caseId, principal, key, context.CancellationToken)).Response);
         }
-        if (answer is { Response.IsOk: true, ClaimId: { } claimId }) acknowledged.GetOrAdd(caseId, _ => []).Add(claimId);
-        else if (answer?.Retryable == true) Interlocked.Increment(ref gaveUp);
+        if (answer is { Response.IsOk: true, ClaimId: { } claimId })
+        {
+            acknowledged.GetOrAdd(caseId, _ => []).Add(claimId);
+            if (Random.Shared.NextDouble() < options.ResendFraction) await ResendAsync(context, channel, department, caseId, principal, key, claimId);
+        }
+        else if (answer?.Retryable == true)
+        {
+            Interlocked.Increment(ref gaveUp);
+        }
+    }
+
+    /// <summary>The department's system did not hear the answer (a dropped connection, a crash) and declares again with the same key.</summary>
+    private async Task ResendAsync(ScenarioContext context, IDepartmentChannel channel, string department, string caseId, long principal, string key, string claimId)
+    {
+        Interlocked.Increment(ref resent);
+        DepartmentAnswer? again = null;
+        await Step.Run(ResendStep, context, async () => (again = await channel.DeclareAsync(department, caseId, principal, key, context.CancellationToken)).Response);
+        if (again is not { Response.IsOk: true } || again.ClaimId != claimId) Interlocked.Increment(ref resentOtherClaim);
     }
 }
