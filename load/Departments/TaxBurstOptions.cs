@@ -20,7 +20,7 @@ public sealed record TaxBurstOptions
     /// <summary>
     /// Connections each department keeps to the server, as its system's HTTP pool would; declarations beyond them wait
     /// in the client, and that wait counts in their latency. Unbounded, an overloaded burst opened a connection per
-    /// waiting declaration (15,000 in 20 s) until the generator ran out of file descriptors.
+    /// waiting declaration (15,000 in 20 s), and a longer run died on the way to the limit of file descriptors.
     /// </summary>
     public int ConnectionsPerDepartment { get; init; } = 16;
 
