@@ -16,7 +16,9 @@ public sealed class EmbeddedDatabase : IAsyncDisposable
 
     public static async Task<EmbeddedDatabase> StartAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "casegrains-load", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = Path.Combine(Path.GetTempPath(), "casegrains-load");
+        await EmbeddedPostgres.RemoveLeftoversAsync(root);
+        var folder = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         return new EmbeddedDatabase(await EmbeddedPostgres.StartAsync(folder, durable: true));
     }

@@ -28,6 +28,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>Waits until the server process has exited, however it came to.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken) => process.WaitForExitAsync(cancellationToken);
+
     public static async Task<ServerProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken = default)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -43,6 +46,8 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(address.ToString().TrimEnd('/'));
         start.Environment["ConnectionStrings__CaseStore"] = connectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A generator killed before it could stop the server leaves it running; this way the server stops itself.
+        start.Environment["Load__StopWithProcess"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"), address);

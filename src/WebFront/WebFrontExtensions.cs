@@ -51,6 +51,7 @@ public static class WebFrontExtensions
         services.AddSingleton<ConnectionRegistry>();
         services.AddSingleton<GroupSizes>();
         services.AddOptions<LoadTestOptions>().BindConfiguration(LoadTestOptions.Section);
+        services.AddHostedService<LoadGeneratorWatch>();
         AddSecurity(services);
         services.AddMachineApi();
         services.AddJudgeDashboard();

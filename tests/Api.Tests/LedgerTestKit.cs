@@ -13,7 +13,8 @@ namespace CaseGrains.Api.Tests;
 /// </summary>
 public sealed class LedgerTestKit(HttpClient http, string caseId) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("casegrains-ledger-").FullName;
+    // Made on the first file saved: most kits save none, and a kit used without `using` would leave it behind.
+    private readonly Lazy<string> folder = new(() => Directory.CreateTempSubdirectory("casegrains-ledger-").FullName);
 
     public string CaseId { get; } = caseId;
 
@@ -32,7 +33,7 @@ public sealed class LedgerTestKit(HttpClient http, string caseId) : IDisposable
 
     public string Save(string name, string text)
     {
-        var path = Path.Combine(folder, name);
+        var path = Path.Combine(folder.Value, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -84,9 +85,10 @@ public sealed class LedgerTestKit(HttpClient http, string caseId) : IDisposable
 
     public void Dispose()
     {
+        if (!folder.IsValueCreated) return;
         try
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(folder.Value, recursive: true);
         }
         catch (IOException)
         {

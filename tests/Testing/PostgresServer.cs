@@ -18,7 +18,9 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "casegrains-tests", $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var root = Path.Combine(Path.GetTempPath(), "casegrains-tests");
+        await EmbeddedPostgres.RemoveLeftoversAsync(root);
+        var folder = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         server = await EmbeddedPostgres.StartAsync(folder, durable: false);
     }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using CaseGrains.WebFront.Diagnostics;
 
 namespace CaseGrains.Silo.Storage;
 
@@ -41,6 +43,41 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         server.running = true;
         await server.EnsureDatabaseAsync(cancellationToken);
         return server;
+    }
+
+    /// <summary>
+    /// Removes the folders under <paramref name="root"/> whose owner process is gone (folders named
+    /// "{processId}-…", as the tests and the load generator name theirs), stopping a server still running in one:
+    /// a test run or a generator that was killed could not clean up after itself.
+    /// </summary>
+    public static async Task RemoveLeftoversAsync(string root)
+    {
+        if (!Directory.Exists(root)) return;
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var name = Path.GetFileName(folder);
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(name.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var owner)) continue;
+            if (ProcessLiveness.IsRunning(owner)) continue;
+            if (File.Exists(Path.Combine(folder, "postmaster.pid")))
+            {
+                try
+                {
+                    await new EmbeddedPostgres(folder, FindBinaries(), 0).RunAsync("pg_ctl", ["-D", folder, "-m", "immediate", "-w", "stop"], CancellationToken.None);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Its server had stopped already, leaving the pid file.
+                }
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     public static string FindBinaries()
