@@ -27,7 +27,7 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
             MeasureNoop = true,
         });
 
-        AssertChecksPassed(run);
+        RunChecks.AllPassed(run);
         Assert.Contains(run.Checks, c => c.Name.EndsWith("closed tally equals the recount of the stored rows", StringComparison.Ordinal));
         Assert.Contains(run.Checks, c => c.Name.EndsWith("every acknowledged ballot is stored", StringComparison.Ordinal));
         // How many ballots fit in the window depends on the machine; what must hold is the recount and no loss.
@@ -53,7 +53,7 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
             MeasureNoop = false,
         });
 
-        AssertChecksPassed(run);
+        RunChecks.AllPassed(run);
         Assert.Equal(2, run.Checks.Count(c => c.Name.EndsWith("closed tally equals the recount of the stored rows", StringComparison.Ordinal)));
         // How many ballots fit in the window depends on the machine; what must hold is the recount and no loss.
         Assert.True(outcome.VotesAcknowledged > 0, $"{outcome.VotesAcknowledged} acknowledged");
@@ -78,7 +78,7 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
             MeasureNoop = false,
         }, TextWriter.Null).RunAsync(run);
 
-        AssertChecksPassed(run);
+        RunChecks.AllPassed(run);
         Assert.True(outcome.VotesAcknowledged > 0, $"{outcome.VotesAcknowledged} acknowledged");
         Assert.Equal(0, outcome.AcknowledgedVotesMissing);
         Assert.Contains(run.Checks, c => c.Name == "vote: the server process's garbage collector" && c.Detail.Contains("bytes per operation", StringComparison.Ordinal));
@@ -93,11 +93,5 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
         var run = new ServerRun { Label = "test", Target = target.Description, ServerSettings = settings };
         var outcome = await new LiveMeetingRun(target, options, TextWriter.Null).RunAsync(run);
         return (run, outcome);
-    }
-
-    private static void AssertChecksPassed(ServerRun run)
-    {
-        var failed = run.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
-        Assert.True(failed.Count == 0, string.Join("\n", failed));
     }
 }

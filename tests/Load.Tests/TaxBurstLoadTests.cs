@@ -32,8 +32,7 @@ public sealed class TaxBurstLoadTests(PostgresServer postgres)
             ConnectionsPerDepartment = 4,
         }, TextWriter.Null).RunAsync(run);
 
-        var failed = run.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
-        Assert.True(failed.Count == 0, string.Join("\n", failed));
+        RunChecks.AllPassed(run);
         var steps = run.Scenarios.Single().Steps;
         var declared = steps.Single(s => s.Name == TaxBurstRun.DeclareStep);
         Assert.Equal(0, declared.Failed);
