@@ -19,7 +19,6 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
     public async Task One_changed_byte_in_a_stored_entry_is_named_by_the_verifier_and_by_the_server_check()
     {
         var (database, server, kit) = await LedgerWithCheckpointAsync("tamper-byte");
-        using var kitFiles = kit;
         await using var _ = server;
         using var __ = kit;
 
@@ -37,7 +36,6 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
     public async Task A_deleted_entry_is_named_and_a_restarted_server_refuses_to_sign_past_the_gap()
     {
         var (database, server, kit) = await LedgerWithCheckpointAsync("tamper-delete");
-        using var kitFiles = kit;
         using var _ = kit;
 
         Assert.Equal(1, await LedgerTestKit.ExecuteAsync(database, "delete from ledger_entry where case_id = $1 and position = 5", kit.CaseId));
@@ -59,7 +57,6 @@ public sealed class LedgerTamperTests(PostgresServer postgres)
     public async Task Two_entries_swapped_in_storage_are_named_and_a_restarted_server_refuses_to_sign_the_changed_tree()
     {
         var (database, server, kit) = await LedgerWithCheckpointAsync("tamper-swap");
-        using var kitFiles = kit;
         using var _ = kit;
 
         // The primary key forbids two rows at one position even for a moment, hence three steps.
