@@ -67,6 +67,7 @@ public sealed class TaxBurstRun(LoadTarget target, TaxBurstOptions options, Text
         {
             WarmUp = TimeSpan.FromSeconds(options.WarmUpSeconds),
             Simulations = Simulations(),
+            Cpu = target.Cpu,
         };
         log.WriteLine($"[{target.Description}] burst: {string.Join("; ", scenario.Simulations.Select(s => s.Describe()))}");
         run.Scenarios.Add(await ScenarioRunner.RunAsync(scenario, cancellationToken));

@@ -14,6 +14,9 @@ public sealed record Scenario(string Name, Func<ScenarioContext, Task> Run)
     /// <summary>An invocation rate simulation stops starting new invocations past this many in flight, and counts them as dropped.</summary>
     public int MaxInFlight { get; init; } = 50_000;
 
+    /// <summary>Where the measured span's CPU time is read (not the warm-up's); null to leave it out of the report.</summary>
+    public Reporting.CpuAccount? Cpu { get; init; }
+
     /// <summary>How long the runner waits for invocations still in flight when the last simulation ends.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -16,7 +16,10 @@ public static class ScenarioRunner
             await new Execution(scenario, new StatsCollector(), isWarmUp: true, cancellationToken).RunAsync([WarmUpOf(scenario.Simulations[0], scenario.WarmUp)]);
 
         var stats = new StatsCollector();
+        var cpuBefore = scenario.Cpu?.Read();
         var outcome = await new Execution(scenario, stats, isWarmUp: false, cancellationToken).RunAsync(scenario.Simulations);
+        var steps = stats.Report(outcome.Duration);
+        var cpu = cpuBefore is null ? null : scenario.Cpu!.Read().Since(cpuBefore, steps.Sum(s => s.Ok));
         return new ScenarioReport(
             scenario.Name,
             [.. scenario.Simulations.Select(s => s.Describe())],
@@ -26,7 +29,8 @@ public static class ScenarioRunner
             outcome.Started,
             outcome.Dropped,
             outcome.Unfinished,
-            stats.Report(outcome.Duration));
+            steps,
+            cpu);
     }
 
     private static LoadSimulation WarmUpOf(LoadSimulation first, TimeSpan during) => first switch
@@ -160,6 +164,7 @@ public static class ScenarioRunner
 /// <param name="DrainSeconds">How long the invocations still in flight after the last simulation took to end.</param>
 /// <param name="Dropped">Invocations an injection did not start because too many were in flight (the generator's own limit).</param>
 /// <param name="Unfinished">Invocations still in flight when the drain time-out passed.</param>
+/// <param name="Cpu">CPU time per successful step over the measured span, where the scenario says where to read it.</param>
 public sealed record ScenarioReport(
     string Name,
     IReadOnlyList<string> Simulations,
@@ -169,4 +174,5 @@ public sealed record ScenarioReport(
     long Started,
     long Dropped,
     long Unfinished,
-    IReadOnlyList<StepReport> Steps);
+    IReadOnlyList<StepReport> Steps,
+    Reporting.CpuUse? Cpu = null);

@@ -85,6 +85,7 @@ public static class ReportWriter
                                  $"(of which {s.DrainSeconds:0.000} s waiting for the last in-flight calls); {s.Started:N0} invocations started{dropped}{unfinished}.");
                 md.AppendLine();
                 StepTable(md, s.Steps);
+                if (s.Cpu is { } cpu) md.AppendLine(CpuLine(cpu)).AppendLine();
                 foreach (var step in s.Steps.Where(x => x.Errors.Count > 0))
                 {
                     md.AppendLine(c, $"Errors of {step.Name}:");
@@ -151,4 +152,14 @@ public static class ReportWriter
         >= 1 << 10 => $"{bytes / 1024.0:0.0} KiB",
         _ => $"{bytes} B",
     };
+
+    private static string CpuLine(CpuUse cpu)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var parts = new List<string> { string.Create(c, $"generator {cpu.GeneratorMicroseconds:N1}{(cpu.ServerMicroseconds is null ? " (with the server, if it runs in the generator's process)" : "")}") };
+        if (cpu.ServerMicroseconds is { } server) parts.Add(string.Create(c, $"server {server:N1}"));
+        if (cpu.DatabaseMicroseconds is { } database) parts.Add(string.Create(c, $"PostgreSQL {database:N1}"));
+        var machine = cpu.MachineIdlePercent is { } idle ? string.Create(c, $"; the machine's CPUs were idle {idle:0.0}% of the time, {cpu.StolenPercent:0.0}% taken by its host") : "";
+        return string.Create(c, $"CPU time per successful operation (µs): {string.Join(", ", parts)}; {cpu.TotalMicroseconds:N1} in all, over {cpu.Seconds:0.0} s{machine}.");
+    }
 }

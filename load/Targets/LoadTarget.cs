@@ -1,3 +1,4 @@
+using CaseGrains.Load.Reporting;
 using CaseGrains.Testing;
 
 namespace CaseGrains.Load.Targets;
@@ -12,8 +13,9 @@ public sealed class LoadTarget : IAsyncDisposable
     private readonly IAsyncDisposable? host;
 
     private LoadTarget(Uri address, string adminPassword, string? databaseConnectionString, string description,
-        IReadOnlyDictionary<string, string?> serverSettings, IAsyncDisposable? host)
+        IReadOnlyDictionary<string, string?> serverSettings, IAsyncDisposable? host, CpuAccount? cpu = null)
     {
+        Cpu = cpu ?? CpuAccount.GeneratorOnly;
         Address = address;
         AdminPassword = adminPassword;
         DatabaseConnectionString = databaseConnectionString;
@@ -27,6 +29,9 @@ public sealed class LoadTarget : IAsyncDisposable
     public string? DatabaseConnectionString { get; }
     public string Description { get; }
     public IReadOnlyDictionary<string, string?> ServerSettings { get; }
+
+    /// <summary>Where the CPU time of the server and its database is read, as far as they run on this machine.</summary>
+    public CpuAccount Cpu { get; }
 
     /// <summary>What the generator sets on a server it starts; the rest are the product's defaults.</summary>
     public static Dictionary<string, string?> DefaultServerSettings(bool commitEachBallot) => new()
@@ -49,7 +54,8 @@ public sealed class LoadTarget : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings) { ["Security:BootstrapAdminPassword"] = People.AdminPassword };
         var host = await ServerHost.StartAsync(connectionString, all);
         return new LoadTarget(host.Address, People.AdminPassword, connectionString,
-            $"{label}: in-process server on {host.Address} with embedded PostgreSQL (fsync on)", settings, host);
+            $"{label}: in-process server on {host.Address} with embedded PostgreSQL (fsync on)", settings, host,
+            await CpuAccount.ForAsync(null, connectionString));
     }
 
     /// <summary>Starts the real server in a process of its own on a fresh database of <paramref name="database"/>.</summary>
@@ -62,7 +68,8 @@ public sealed class LoadTarget : IAsyncDisposable
         var all = new Dictionary<string, string?>(settings) { ["Security:BootstrapAdminPassword"] = People.AdminPassword };
         var server = await ServerProcess.StartAsync(connectionString, all);
         return new LoadTarget(server.Address, People.AdminPassword, connectionString,
-            $"{label}: server in its own process (pid {server.ProcessId}) on {server.Address}", settings, server);
+            $"{label}: server in its own process (pid {server.ProcessId}) on {server.Address}", settings, server,
+            await CpuAccount.ForAsync(server.ProcessId, connectionString));
     }
 
     /// <summary>A server started on its own (in another process or machine).</summary>

@@ -14,4 +14,6 @@ public sealed record LiveMeetingOutcome(
     int ConnectionsThatSawFinal,
     double? FinalTallyMaxMs,
     long AcknowledgedVotesMissing,
-    bool ChecksPassed);
+    bool ChecksPassed,
+    Reporting.CpuUse? VoteCpu = null,
+    Reporting.CpuUse? NoopCpu = null);

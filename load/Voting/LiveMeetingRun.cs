@@ -35,17 +35,19 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             await SetUpAsync(api, run, cancellationToken);
             var simulations = Simulations();
             double? noop = null, httpNoop = null;
+            Reporting.CpuUse? noopCpu = null;
             if (options.MeasureNoop)
             {
                 log.WriteLine($"[{target.Description}] measuring the no-op hub call: {string.Join("; ", simulations.Select(s => s.Describe()))}");
-                var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call", PingAsync) { WarmUp = WarmUp, Simulations = simulations }, cancellationToken);
+                var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call", PingAsync) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
                 run.Scenarios.Add(report);
                 noop = report.Steps.FirstOrDefault(s => s.Name == NoopStep)?.OkPerSecond;
+                noopCpu = report.Cpu;
             }
             if (options.MeasureHttpNoop)
             {
                 log.WriteLine($"[{target.Description}] measuring the no-op HTTP call");
-                var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = simulations }, cancellationToken);
+                var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
                 run.Scenarios.Add(report);
                 httpNoop = report.Steps.FirstOrDefault(s => s.Name == HttpNoopStep)?.OkPerSecond;
             }
@@ -54,7 +56,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
             log.WriteLine($"[{target.Description}] voting: {string.Join("; ", simulations.Select(s => s.Describe()))}");
             await using var diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
-            var votes = await ScenarioRunner.RunAsync(new Scenario("vote", VoteAsync) { WarmUp = WarmUp, Simulations = simulations }, cancellationToken);
+            var votes = await ScenarioRunner.RunAsync(new Scenario("vote", VoteAsync) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
             await diagnostics.ReportAsync(run, "vote", votes.Steps.FirstOrDefault(s => s.Name == VoteStep)?.Ok ?? 0, cancellationToken);
             run.Scenarios.Add(votes);
             if (Interlocked.Read(ref noIdleVoter) > 0)
@@ -65,7 +67,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             var vote = votes.Steps.FirstOrDefault(s => s.Name == VoteStep);
             return new LiveMeetingOutcome(
                 vote?.OkPerSecond ?? 0, vote?.SustainedOkPerSecond, votes.DurationSeconds, vote?.Latency.P99Ms ?? 0, vote?.Ok ?? 0, vote?.Failed ?? 0,
-                noop, httpNoop, watching, seenFinal, finalMax, missing, run.Checks.All(c => c.Passed));
+                noop, httpNoop, watching, seenFinal, finalMax, missing, run.Checks.All(c => c.Passed), votes.Cpu, noopCpu);
         }
         finally
         {

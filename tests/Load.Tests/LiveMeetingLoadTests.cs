@@ -82,6 +82,15 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
         Assert.True(outcome.VotesAcknowledged > 0, $"{outcome.VotesAcknowledged} acknowledged");
         Assert.Equal(0, outcome.AcknowledgedVotesMissing);
         Assert.Contains(run.Checks, c => c.Name == "vote: the server process's garbage collector" && c.Detail.Contains("bytes per operation", StringComparison.Ordinal));
+
+        // What each acknowledged ballot cost in CPU time, in each of the three processes.
+        var cpu = run.Scenarios.Single(s => s.Name == "vote").Cpu;
+        Assert.NotNull(cpu);
+        Assert.Equal(outcome.VotesAcknowledged, cpu.Operations);
+        Assert.True(cpu.ServerMicroseconds > 0, $"server {cpu.ServerMicroseconds} µs a ballot");
+        Assert.True(cpu.DatabaseMicroseconds > 0, $"PostgreSQL {cpu.DatabaseMicroseconds} µs a ballot");
+        Assert.True(cpu.GeneratorMicroseconds > 0, $"generator {cpu.GeneratorMicroseconds} µs a ballot");
+        Assert.InRange(cpu.MachineIdlePercent!.Value, 0, 100);
     }
 
     private async Task<(ServerRun Run, LiveMeetingOutcome Outcome)> RunAsync(Dictionary<string, string?> settings, LiveMeetingOptions options)

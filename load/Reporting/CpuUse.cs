@@ -1,0 +1,12 @@
+namespace CaseGrains.Load.Reporting;
+
+/// <summary>
+/// CPU time per operation over a measured span, in microseconds: the generator (with the server when it runs in the
+/// generator's process), the server's own process and PostgreSQL, where known; and how much of the machine's CPU
+/// time was idle (waiting included) or taken by its host.
+/// </summary>
+public sealed record CpuUse(long Operations, double Seconds, double GeneratorMicroseconds, double? ServerMicroseconds, double? DatabaseMicroseconds,
+    double? MachineIdlePercent, double? StolenPercent)
+{
+    public double TotalMicroseconds => GeneratorMicroseconds + (ServerMicroseconds ?? 0) + (DatabaseMicroseconds ?? 0);
+}
