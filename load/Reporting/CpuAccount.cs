@@ -14,33 +14,32 @@ public sealed class CpuAccount
     // /proc reports times in USER_HZ ticks, which Linux fixes at 100 a second for user space on every architecture it runs on.
     private const double TicksPerSecond = 100;
 
+    private readonly bool serverCounted;
     private readonly int? serverProcessId;
     private readonly int? postmasterProcessId;
 
-    private CpuAccount(int? serverProcessId, int? postmasterProcessId)
+    private CpuAccount(bool serverCounted, int? serverProcessId, int? postmasterProcessId)
     {
+        this.serverCounted = serverCounted;
         this.serverProcessId = serverProcessId;
         this.postmasterProcessId = postmasterProcessId;
     }
 
-    /// <summary>The generator alone (and a server inside its process): where nothing else is known or /proc is not there.</summary>
-    public static CpuAccount GeneratorOnly { get; } = new(null, null);
+    /// <summary>The generator's process alone, the server's CPU time unknown: a server started elsewhere, or no /proc to read.</summary>
+    public static CpuAccount GeneratorOnly { get; } = new(false, null, null);
 
-    public bool ServerSeparate => serverProcessId is not null;
-    public bool DatabaseKnown => postmasterProcessId is not null;
-
-    /// <param name="serverProcessId">the server's process, when it is not this one</param>
+    /// <param name="serverProcessId">the server's process, or null when the server runs in this one</param>
     /// <param name="databaseConnectionString">the server's database: counted when its backend is a PostgreSQL process on this machine</param>
     public static async Task<CpuAccount> ForAsync(int? serverProcessId, string? databaseConnectionString, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists("/proc/stat")) return GeneratorOnly;
-        return new CpuAccount(serverProcessId, await PostmasterOfAsync(databaseConnectionString, cancellationToken));
+        if (!File.Exists("/proc/stat")) return serverProcessId is null ? new CpuAccount(true, null, null) : GeneratorOnly;
+        return new CpuAccount(true, serverProcessId, await PostmasterOfAsync(databaseConnectionString, cancellationToken));
     }
 
     public CpuReading Read()
     {
         var generator = Environment.CpuUsage.TotalTime;
-        TimeSpan? server = serverProcessId is { } s ? Ticks(ProcessTicks(s) ?? 0) : null;
+        TimeSpan? server = serverProcessId is { } s && Stat(s) is { } stat ? Ticks(stat.Ticks) : null;
         TimeSpan? database = null;
         if (postmasterProcessId is { } postmaster)
         {
@@ -49,7 +48,8 @@ public sealed class CpuAccount
                 if (pid == postmaster || parent == postmaster) ticks += own;
             database = Ticks(ticks);
         }
-        return new CpuReading(System.Diagnostics.Stopwatch.GetTimestamp(), generator, server, database, MachineCpuTimes.Read());
+        return new CpuReading(System.Diagnostics.Stopwatch.GetTimestamp(), generator, server, database, MachineCpuTimes.Read(),
+            serverCounted && (serverProcessId is null || server is not null));
     }
 
     internal static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
@@ -65,8 +65,6 @@ public sealed class CpuAccount
         if (!File.Exists(comm) || !(await File.ReadAllTextAsync(comm, cancellationToken)).StartsWith("postgres", StringComparison.Ordinal)) return null;
         return Stat(backend) is { } stat ? stat.Parent : null;
     }
-
-    private static long? ProcessTicks(int pid) => Stat(pid)?.Ticks;
 
     private static IEnumerable<(int Pid, int Parent, long Ticks)> Processes()
     {

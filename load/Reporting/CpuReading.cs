@@ -1,7 +1,8 @@
 namespace CaseGrains.Load.Reporting;
 
 /// <summary>CPU time used so far by each process a run involves (null where it is not known), read at one moment.</summary>
-public sealed record CpuReading(long Timestamp, TimeSpan Generator, TimeSpan? Server, TimeSpan? Database, MachineCpuTimes? Machine)
+/// <param name="ServerCounted">The server's CPU time is in <paramref name="Server"/> or, for a server in the generator's process, in <paramref name="Generator"/>.</param>
+public sealed record CpuReading(long Timestamp, TimeSpan Generator, TimeSpan? Server, TimeSpan? Database, MachineCpuTimes? Machine, bool ServerCounted = true)
 {
     /// <summary>What was used from <paramref name="start"/> until this reading, per operation.</summary>
     public CpuUse Since(CpuReading start, long operations)
@@ -20,6 +21,7 @@ public sealed record CpuReading(long Timestamp, TimeSpan Generator, TimeSpan? Se
             }
         }
         return new CpuUse(operations, Math.Round(System.Diagnostics.Stopwatch.GetElapsedTime(start.Timestamp, Timestamp).TotalSeconds, 2),
-            PerOperation(Generator - start.Generator), Each(Server, start.Server), Each(Database, start.Database), idle, stolen);
+            PerOperation(Generator - start.Generator), Each(Server, start.Server), Each(Database, start.Database), idle, stolen,
+            ServerCounted && start.ServerCounted);
     }
 }

@@ -5,8 +5,9 @@ namespace CaseGrains.Load.Reporting;
 /// generator's process), the server's own process and PostgreSQL, where known; and how much of the machine's CPU
 /// time was idle (waiting included) or taken by its host.
 /// </summary>
+/// <param name="ServerCounted">The server's CPU time is counted: in its own figure, or in the generator's when it runs in that process.</param>
 public sealed record CpuUse(long Operations, double Seconds, double GeneratorMicroseconds, double? ServerMicroseconds, double? DatabaseMicroseconds,
-    double? MachineIdlePercent, double? StolenPercent)
+    double? MachineIdlePercent, double? StolenPercent, bool ServerCounted = true)
 {
     public double TotalMicroseconds => GeneratorMicroseconds + (ServerMicroseconds ?? 0) + (DatabaseMicroseconds ?? 0);
 }

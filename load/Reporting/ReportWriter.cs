@@ -156,7 +156,8 @@ public static class ReportWriter
     private static string CpuLine(CpuUse cpu)
     {
         var c = CultureInfo.InvariantCulture;
-        var parts = new List<string> { string.Create(c, $"generator {cpu.GeneratorMicroseconds:N1}{(cpu.ServerMicroseconds is null ? " (with the server, if it runs in the generator's process)" : "")}") };
+        var generator = cpu.ServerMicroseconds is not null ? "" : cpu.ServerCounted ? " (the server runs in its process)" : " (the server's CPU time is not known here)";
+        var parts = new List<string> { string.Create(c, $"generator {cpu.GeneratorMicroseconds:N1}{generator}") };
         if (cpu.ServerMicroseconds is { } server) parts.Add(string.Create(c, $"server {server:N1}"));
         if (cpu.DatabaseMicroseconds is { } database) parts.Add(string.Create(c, $"PostgreSQL {database:N1}"));
         var machine = cpu.MachineIdlePercent is { } idle ? string.Create(c, $"; the machine's CPUs were idle {idle:0.0}% of the time, {cpu.StolenPercent:0.0}% taken by its host") : "";

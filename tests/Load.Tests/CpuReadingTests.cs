@@ -14,6 +14,7 @@ public sealed class CpuReadingTests
 
         var use = end.Since(start, operations: 20_000);
 
+        Assert.True(use.ServerCounted);
         Assert.Equal(50, use.GeneratorMicroseconds);
         Assert.Equal(100, use.ServerMicroseconds);
         Assert.Equal(25, use.DatabaseMicroseconds);
@@ -24,13 +25,14 @@ public sealed class CpuReadingTests
     }
 
     [Fact]
-    public void A_process_that_is_not_known_stays_unknown_and_adds_nothing_to_the_total()
+    public void A_process_that_is_not_known_stays_unknown_adds_nothing_to_the_total_and_a_server_elsewhere_is_said_to_be_uncounted()
     {
-        var start = new CpuReading(0, TimeSpan.FromSeconds(1), null, null, null);
-        var end = new CpuReading(0, TimeSpan.FromSeconds(2), null, null, null);
+        var start = new CpuReading(0, TimeSpan.FromSeconds(1), null, null, null, ServerCounted: false);
+        var end = new CpuReading(0, TimeSpan.FromSeconds(2), null, null, null, ServerCounted: false);
 
         var use = end.Since(start, operations: 1_000);
 
+        Assert.False(use.ServerCounted);
         Assert.Null(use.ServerMicroseconds);
         Assert.Null(use.DatabaseMicroseconds);
         Assert.Null(use.MachineIdlePercent);

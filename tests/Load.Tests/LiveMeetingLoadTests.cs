@@ -87,6 +87,7 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
         var cpu = run.Scenarios.Single(s => s.Name == "vote").Cpu;
         Assert.NotNull(cpu);
         Assert.Equal(outcome.VotesAcknowledged, cpu.Operations);
+        Assert.True(cpu.ServerCounted);
         Assert.True(cpu.ServerMicroseconds > 0, $"server {cpu.ServerMicroseconds} µs a ballot");
         Assert.True(cpu.DatabaseMicroseconds > 0, $"PostgreSQL {cpu.DatabaseMicroseconds} µs a ballot");
         Assert.True(cpu.GeneratorMicroseconds > 0, $"generator {cpu.GeneratorMicroseconds} µs a ballot");
