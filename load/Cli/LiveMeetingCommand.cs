@@ -80,7 +80,7 @@ public static class LiveMeetingCommand
                 string.Create(c, $"{real.VoteOkPerSecond:N0} ÷ {noop:N0} = {real.VoteOkPerSecond / Math.Max(1, noop):0.00}") + (closed ? "" : " (open model: both capped by the offered rate)"),
                 closed ? real.VoteOkPerSecond >= noop / 2 : null));
         }
-        if (real is { VoteCpu: { ServerCounted: true } voteCpu, NoopCpu: { ServerCounted: true } noopCpu })
+        if (real is { VoteCpu: { EveryProcessCounted: true } voteCpu, NoopCpu: { EveryProcessCounted: true } noopCpu })
             report.Comparisons.Add(new Comparison(
                 "CPU time per no-op hub call ÷ per vote, every process counted (the rate ratio the CPU alone allows, were the machine never idle)",
                 noopCpu.TotalMicroseconds, voteCpu.TotalMicroseconds, "µs"));

@@ -1,3 +1,5 @@
+using CaseGrains.Load.Reporting;
+
 namespace CaseGrains.Load.Engine;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record Scenario(string Name, Func<ScenarioContext, Task> Run)
     public int MaxInFlight { get; init; } = 50_000;
 
     /// <summary>Where the measured span's CPU time is read (not the warm-up's); null to leave it out of the report.</summary>
-    public Reporting.CpuAccount? Cpu { get; init; }
+    public CpuAccount? Cpu { get; init; }
 
     /// <summary>How long the runner waits for invocations still in flight when the last simulation ends.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CaseGrains.Load.Reporting;
 
 namespace CaseGrains.Load.Engine;
 
@@ -16,10 +17,11 @@ public static class ScenarioRunner
             await new Execution(scenario, new StatsCollector(), isWarmUp: true, cancellationToken).RunAsync([WarmUpOf(scenario.Simulations[0], scenario.WarmUp)]);
 
         var stats = new StatsCollector();
-        var cpuBefore = scenario.Cpu?.Read();
+        var account = scenario.Cpu;
+        var cpuBefore = account?.Read();
         var outcome = await new Execution(scenario, stats, isWarmUp: false, cancellationToken).RunAsync(scenario.Simulations);
         var steps = stats.Report(outcome.Duration);
-        var cpu = cpuBefore is null ? null : scenario.Cpu!.Read().Since(cpuBefore, steps.Sum(s => s.Ok));
+        var cpu = account is null || cpuBefore is null ? null : account.Read().Since(cpuBefore, steps.Sum(s => s.Ok));
         return new ScenarioReport(
             scenario.Name,
             [.. scenario.Simulations.Select(s => s.Describe())],
@@ -175,4 +177,4 @@ public sealed record ScenarioReport(
     long Dropped,
     long Unfinished,
     IReadOnlyList<StepReport> Steps,
-    Reporting.CpuUse? Cpu = null);
+    CpuUse? Cpu = null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
@@ -5,14 +6,14 @@ namespace CaseGrains.Load.Reporting;
 
 /// <summary>
 /// Where a run's CPU time goes, read from Linux's <c>/proc</c>: the generator's own process, the server's when it runs
-/// in a process of its own, PostgreSQL's (its postmaster and every process under it) when it runs on this machine, and
-/// the whole machine's busy, idle and stolen time. A rate says how fast; CPU time an operation says what it costs,
-/// whatever else held the machine up.
+/// in a process of its own, PostgreSQL's (its postmaster, every process under it, and those that ended) when it runs on
+/// this machine, and the whole machine's busy, idle and stolen time. A rate says how fast; CPU time an operation says
+/// what it costs, whatever else held the machine up.
 /// </summary>
 public sealed class CpuAccount
 {
-    // /proc reports times in USER_HZ ticks, which Linux fixes at 100 a second for user space on every architecture it runs on.
-    private const double TicksPerSecond = 100;
+    // /proc gives times in USER_HZ ticks, which Linux fixes at 100 a second on x86 and ARM.
+    private const double ClockTicksPerSecond = 100;
 
     private readonly bool serverCounted;
     private readonly int? serverProcessId;
@@ -25,34 +26,38 @@ public sealed class CpuAccount
         this.postmasterProcessId = postmasterProcessId;
     }
 
-    /// <summary>The generator's process alone, the server's CPU time unknown: a server started elsewhere, or no /proc to read.</summary>
+    /// <summary>The generator's process alone, the server's CPU time unknown: a server started elsewhere.</summary>
     public static CpuAccount GeneratorOnly { get; } = new(false, null, null);
+
+    /// <summary>The generator's process with a server inside it; the database not counted.</summary>
+    public static CpuAccount ServerInThisProcess { get; } = new(true, null, null);
 
     /// <param name="serverProcessId">the server's process, or null when the server runs in this one</param>
     /// <param name="databaseConnectionString">the server's database: counted when its backend is a PostgreSQL process on this machine</param>
     public static async Task<CpuAccount> ForAsync(int? serverProcessId, string? databaseConnectionString, CancellationToken cancellationToken = default)
     {
-        if (!File.Exists("/proc/stat")) return serverProcessId is null ? new CpuAccount(true, null, null) : GeneratorOnly;
+        if (!File.Exists("/proc/stat")) return serverProcessId is null ? ServerInThisProcess : GeneratorOnly;
         return new CpuAccount(true, serverProcessId, await PostmasterOfAsync(databaseConnectionString, cancellationToken));
     }
 
     public CpuReading Read()
     {
         var generator = Environment.CpuUsage.TotalTime;
-        TimeSpan? server = serverProcessId is { } s && Stat(s) is { } stat ? Ticks(stat.Ticks) : null;
+        TimeSpan? server = serverProcessId is { } serverPid && Stat(serverPid) is { } serverStat ? FromClockTicks(serverStat.Own) : null;
         TimeSpan? database = null;
-        if (postmasterProcessId is { } postmaster)
+        if (postmasterProcessId is { } postmaster && Stat(postmaster) is { } postmasterStat)
         {
-            long ticks = 0;
-            foreach (var (pid, parent, own) in Processes())
-                if (pid == postmaster || parent == postmaster) ticks += own;
-            database = Ticks(ticks);
+            // The postmaster's own time, that of the children it has reaped, and that of those still running.
+            var ticks = postmasterStat.Own + postmasterStat.ReapedChildren;
+            foreach (var (parent, own) in Processes())
+                if (parent == postmaster) ticks += own;
+            database = FromClockTicks(ticks);
         }
-        return new CpuReading(System.Diagnostics.Stopwatch.GetTimestamp(), generator, server, database, MachineCpuTimes.Read(),
+        return new CpuReading(Stopwatch.GetTimestamp(), generator, server, database, MachineCpuTimes.Read(),
             serverCounted && (serverProcessId is null || server is not null));
     }
 
-    internal static TimeSpan Ticks(long ticks) => TimeSpan.FromSeconds(ticks / TicksPerSecond);
+    internal static TimeSpan FromClockTicks(long ticks) => TimeSpan.FromSeconds(ticks / ClockTicksPerSecond);
 
     /// <summary>The postmaster: the parent of the backend that answers a connection, if that backend is a postgres process here.</summary>
     private static async Task<int?> PostmasterOfAsync(string? connectionString, CancellationToken cancellationToken)
@@ -61,22 +66,25 @@ public sealed class CpuAccount
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         var backend = connection.ProcessID;
-        var comm = $"/proc/{backend}/comm";
-        if (!File.Exists(comm) || !(await File.ReadAllTextAsync(comm, cancellationToken)).StartsWith("postgres", StringComparison.Ordinal)) return null;
-        return Stat(backend) is { } stat ? stat.Parent : null;
+        var name = $"/proc/{backend}/comm";
+        if (!File.Exists(name) || !(await File.ReadAllTextAsync(name, cancellationToken)).StartsWith("postgres", StringComparison.Ordinal)) return null;
+        return Stat(backend)?.Parent;
     }
 
-    private static IEnumerable<(int Pid, int Parent, long Ticks)> Processes()
+    private static IEnumerable<(int Parent, long Own)> Processes()
     {
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (Stat(pid) is { } stat) yield return (pid, stat.Parent, stat.Ticks);
+            if (Stat(pid) is { } stat) yield return (stat.Parent, stat.Own);
         }
     }
 
-    /// <summary>The parent and user + system ticks from /proc/[pid]/stat (fields 4, 14 and 15; the name in field 2 may hold spaces).</summary>
-    private static (int Parent, long Ticks)? Stat(int pid)
+    /// <summary>
+    /// From /proc/[pid]/stat: the parent (field 4), user + system ticks (14, 15) and those of reaped children (16, 17).
+    /// The name in field 2 may hold spaces and parentheses, so the fields are counted from the last ')'.
+    /// </summary>
+    internal static ProcessStat? Stat(int pid)
     {
         string text;
         try
@@ -87,8 +95,6 @@ public sealed class CpuAccount
         {
             return null; // the process ended meanwhile
         }
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (int.Parse(fields[1], CultureInfo.InvariantCulture),
-            long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+        return ProcessStat.Parse(text);
     }
 }

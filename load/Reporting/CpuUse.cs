@@ -9,5 +9,8 @@ namespace CaseGrains.Load.Reporting;
 public sealed record CpuUse(long Operations, double Seconds, double GeneratorMicroseconds, double? ServerMicroseconds, double? DatabaseMicroseconds,
     double? MachineIdlePercent, double? StolenPercent, bool ServerCounted = true)
 {
-    public double TotalMicroseconds => GeneratorMicroseconds + (ServerMicroseconds ?? 0) + (DatabaseMicroseconds ?? 0);
+    public double TotalMicroseconds => Math.Round(GeneratorMicroseconds + (ServerMicroseconds ?? 0) + (DatabaseMicroseconds ?? 0), 1);
+
+    /// <summary>The server and PostgreSQL are both in the figures: a cost to compare with another scenario's.</summary>
+    public bool EveryProcessCounted => ServerCounted && DatabaseMicroseconds is not null;
 }

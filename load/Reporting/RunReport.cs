@@ -37,7 +37,7 @@ public sealed record Measure(string Name, string Definition, Engine.LatencySumma
 /// <summary>A correctness check; a failed one fails the run.</summary>
 public sealed record Check(string Name, bool Passed, string Detail);
 
-/// <summary>A ratio of two measured rates in the same run.</summary>
+/// <summary>A ratio of two figures measured in the same run (rates, or CPU time per operation).</summary>
 public sealed record Comparison(string Name, double Numerator, double Denominator, string Unit)
 {
     public double Ratio => Denominator == 0 ? 0 : Math.Round(Numerator / Denominator, 2);

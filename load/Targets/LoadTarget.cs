@@ -79,7 +79,8 @@ public sealed class LoadTarget : IAsyncDisposable
 
     /// <summary>Wraps a server a test already started.</summary>
     public static LoadTarget Existing(ServerHost server, string adminPassword, string? databaseConnectionString) =>
-        new(server.Address, adminPassword, databaseConnectionString, $"test server on {server.Address}", new Dictionary<string, string?>(), null);
+        new(server.Address, adminPassword, databaseConnectionString, $"test server on {server.Address}", new Dictionary<string, string?>(), null,
+            CpuAccount.ServerInThisProcess);
 
     public async ValueTask DisposeAsync()
     {

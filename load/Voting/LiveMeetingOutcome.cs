@@ -1,3 +1,5 @@
+using CaseGrains.Load.Reporting;
+
 namespace CaseGrains.Load.Voting;
 
 /// <summary>The headline numbers of one live-meeting run, for the targets and the comparisons.</summary>
@@ -15,5 +17,5 @@ public sealed record LiveMeetingOutcome(
     double? FinalTallyMaxMs,
     long AcknowledgedVotesMissing,
     bool ChecksPassed,
-    Reporting.CpuUse? VoteCpu = null,
-    Reporting.CpuUse? NoopCpu = null);
+    CpuUse? VoteCpu = null,
+    CpuUse? NoopCpu = null);

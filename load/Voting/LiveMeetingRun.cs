@@ -35,7 +35,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             await SetUpAsync(api, run, cancellationToken);
             var simulations = Simulations();
             double? noop = null, httpNoop = null;
-            Reporting.CpuUse? noopCpu = null;
+            CpuUse? noopCpu = null;
             if (options.MeasureNoop)
             {
                 log.WriteLine($"[{target.Description}] measuring the no-op hub call: {string.Join("; ", simulations.Select(s => s.Describe()))}");

@@ -14,6 +14,7 @@ public sealed class CpuReadingTests
 
         var use = end.Since(start, operations: 20_000);
 
+        Assert.NotNull(use);
         Assert.True(use.ServerCounted);
         Assert.Equal(50, use.GeneratorMicroseconds);
         Assert.Equal(100, use.ServerMicroseconds);
@@ -25,17 +26,27 @@ public sealed class CpuReadingTests
     }
 
     [Fact]
-    public void A_process_that_is_not_known_stays_unknown_adds_nothing_to_the_total_and_a_server_elsewhere_is_said_to_be_uncounted()
+    public void A_process_that_is_not_known_stays_unknown_and_adds_nothing_to_the_total_and_a_cost_without_the_server_is_not_comparable()
     {
         var start = new CpuReading(0, TimeSpan.FromSeconds(1), null, null, null, ServerCounted: false);
         var end = new CpuReading(0, TimeSpan.FromSeconds(2), null, null, null, ServerCounted: false);
 
         var use = end.Since(start, operations: 1_000);
 
+        Assert.NotNull(use);
         Assert.False(use.ServerCounted);
+        Assert.False(use.EveryProcessCounted);
         Assert.Null(use.ServerMicroseconds);
         Assert.Null(use.DatabaseMicroseconds);
         Assert.Null(use.MachineIdlePercent);
         Assert.Equal(1_000, use.TotalMicroseconds);
+    }
+
+    [Fact]
+    public void A_span_without_operations_has_no_cost_per_operation()
+    {
+        var reading = new CpuReading(0, TimeSpan.FromSeconds(1), null, null, null);
+
+        Assert.Null(reading.Since(reading, operations: 0));
     }
 }
