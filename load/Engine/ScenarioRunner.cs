@@ -17,11 +17,10 @@ public static class ScenarioRunner
             await new Execution(scenario, new StatsCollector(), isWarmUp: true, cancellationToken).RunAsync([WarmUpOf(scenario.Simulations[0], scenario.WarmUp)]);
 
         var stats = new StatsCollector();
-        var account = scenario.Cpu;
-        var cpuBefore = account?.Read();
+        var cpuBefore = scenario.Cpu?.Read();
         var outcome = await new Execution(scenario, stats, isWarmUp: false, cancellationToken).RunAsync(scenario.Simulations);
         var steps = stats.Report(outcome.Duration);
-        var cpu = account is null || cpuBefore is null ? null : account.Read().Since(cpuBefore, steps.Sum(s => s.Ok));
+        var cpu = scenario.Cpu?.Read().Since(cpuBefore!, steps.Sum(s => s.Ok));
         return new ScenarioReport(
             scenario.Name,
             [.. scenario.Simulations.Select(s => s.Describe())],

@@ -80,11 +80,8 @@ public sealed class CpuAccount
         }
     }
 
-    /// <summary>
-    /// From /proc/[pid]/stat: the parent (field 4), user + system ticks (14, 15) and those of reaped children (16, 17).
-    /// The name in field 2 may hold spaces and parentheses, so the fields are counted from the last ')'.
-    /// </summary>
-    internal static ProcessStat? Stat(int pid)
+    /// <summary>The process's /proc/[pid]/stat, or null once it has ended.</summary>
+    private static ProcessStat? Stat(int pid)
     {
         string text;
         try
