@@ -13,9 +13,9 @@ public sealed class LoadTarget : IAsyncDisposable
     private readonly IAsyncDisposable? host;
 
     private LoadTarget(Uri address, string adminPassword, string? databaseConnectionString, string description,
-        IReadOnlyDictionary<string, string?> serverSettings, IAsyncDisposable? host, CpuAccount? cpu = null)
+        IReadOnlyDictionary<string, string?> serverSettings, IAsyncDisposable? host, CpuAccount cpu)
     {
-        Cpu = cpu ?? CpuAccount.GeneratorOnly;
+        Cpu = cpu;
         Address = address;
         AdminPassword = adminPassword;
         DatabaseConnectionString = databaseConnectionString;
@@ -75,7 +75,7 @@ public sealed class LoadTarget : IAsyncDisposable
     /// <summary>A server started on its own (in another process or machine).</summary>
     public static LoadTarget Remote(Uri address, string adminPassword, string? databaseConnectionString, string label) =>
         new(address, adminPassword, databaseConnectionString, $"{label}: {address} (started separately)",
-            new Dictionary<string, string?> { ["(remote)"] = "as configured where it runs" }, null);
+            new Dictionary<string, string?> { ["(remote)"] = "as configured where it runs" }, null, CpuAccount.GeneratorOnly);
 
     /// <summary>Wraps a server a test already started.</summary>
     public static LoadTarget Existing(ServerHost server, string adminPassword, string? databaseConnectionString) =>
