@@ -32,6 +32,8 @@ const string Usage = """
     live-meeting / many-meetings
       --creditors <n> --meetings <n> --change-fraction <0..1> (0.2) --watchers <n> (4) --everyone-watches
       --no-noop (skip the no-op hub ceiling)  --http-noop (also the no-op HTTP ceiling)
+      --rounds <n> (1: the no-op call, then the votes) alternate the no-op call and the votes in n rounds of
+                   duration/n seconds each, the order swapped every round; the ratio is then over all rounds
       --seed-parallelism <n> (16) --connect-parallelism <n> (64) --final-timeout <s> (30)
 
     tax-burst

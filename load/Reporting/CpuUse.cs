@@ -13,4 +13,23 @@ public sealed record CpuUse(long Operations, double Seconds, double GeneratorMic
 
     /// <summary>The server and PostgreSQL are both in the figures: a cost to compare with another scenario's.</summary>
     public bool EveryProcessCounted => ServerCounted && DatabaseMicroseconds is not null;
+
+    /// <summary>
+    /// Several measured spans of one kind of operation as one: each figure per operation weighted by the span's
+    /// operations, the idle and stolen shares by its seconds; a figure one span lacks is unknown for all.
+    /// </summary>
+    public static CpuUse? Pool(IReadOnlyList<CpuUse?> spans)
+    {
+        if (spans.Count == 0 || spans.Any(s => s is null)) return null;
+        var all = spans.Select(s => s!).ToList();
+        if (all.Count == 1) return all[0];
+        var operations = all.Sum(s => s.Operations);
+        var seconds = all.Sum(s => s.Seconds);
+        double PerOperation(Func<CpuUse, double> figure) => Math.Round(all.Sum(s => figure(s) * s.Operations) / operations, 1);
+        double? PerOperationIfKnown(Func<CpuUse, double?> figure) => all.All(s => figure(s) is not null) ? PerOperation(s => figure(s)!.Value) : null;
+        double? ShareIfKnown(Func<CpuUse, double?> share) =>
+            all.All(s => share(s) is not null) && seconds > 0 ? Math.Round(all.Sum(s => share(s)!.Value * s.Seconds) / seconds, 1) : null;
+        return new CpuUse(operations, Math.Round(seconds, 2), PerOperation(s => s.GeneratorMicroseconds), PerOperationIfKnown(s => s.ServerMicroseconds),
+            PerOperationIfKnown(s => s.DatabaseMicroseconds), ShareIfKnown(s => s.MachineIdlePercent), ShareIfKnown(s => s.StolenPercent), all.All(s => s.ServerCounted));
+    }
 }

@@ -93,6 +93,16 @@ public static class ReportWriter
                     md.AppendLine();
                 }
             }
+            if (run.Rounds.Count > 0)
+            {
+                md.AppendLine("### Rounds: no-op and vote slices alternating");
+                md.AppendLine();
+                md.AppendLine("| Round | order | no-op hub calls ok/s | votes ok/s | votes ÷ no-op |");
+                md.AppendLine("|---:|---|---:|---:|---:|");
+                foreach (var round in run.Rounds)
+                    md.AppendLine(c, $"| {round.Number} | {(round.NoopFirst ? "no-op, vote" : "vote, no-op")} | {round.NoopOkPerSecond:N1} | {round.VoteOkPerSecond:N1} | {round.Ratio:0.000} |");
+                md.AppendLine();
+            }
             if (run.Measures.Count > 0)
             {
                 md.AppendLine("### Measures");

@@ -27,6 +27,9 @@ public sealed class ServerRun
     public List<Engine.StepReport> Setup { get; } = [];
     public double SetupSeconds { get; set; }
     public List<Engine.ScenarioReport> Scenarios { get; } = [];
+
+    /// <summary>The no-op and vote rates round by round, when the run alternated them in slices (--rounds).</summary>
+    public List<RateRound> Rounds { get; } = [];
     public List<Measure> Measures { get; } = [];
     public List<Check> Checks { get; } = [];
 }

@@ -30,6 +30,13 @@ public sealed record LiveMeetingOptions
     /// <summary>Measures the no-op hub call with the same load and connections before voting (needs Load:EnableNoop on the server).</summary>
     public bool MeasureNoop { get; init; } = true;
 
+    /// <summary>
+    /// Splits the duration into this many rounds, each a slice of no-op hub calls and a slice of votes (the order
+    /// alternating), so that the ratio of their rates is not moved by a change of the machine's speed between two long
+    /// phases. 1: the no-op call for the whole duration, then the votes.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>Measures the no-op HTTP endpoint with the same load, over a pool of HTTP connections, as creditors.</summary>
     public bool MeasureHttpNoop { get; init; }
 
@@ -44,6 +51,7 @@ public sealed record LiveMeetingOptions
     public string Describe() =>
         $"{Meetings} meeting(s) × {CreditorsPerMeeting} creditors, " +
         (Rate > 0 ? $"{Rate} ballots/s" : $"{Concurrency} ballots in flight") +
-        (RampSeconds > 0 ? $" after a {RampSeconds:0.#} s ramp" : "") + $" for {DurationSeconds:0.#} s, warm-up {WarmUpSeconds:0.#} s, " +
+        (RampSeconds > 0 ? $" after a {RampSeconds:0.#} s ramp" : "") + $" for {DurationSeconds:0.#} s" +
+        (Rounds > 1 ? $" in {Rounds} rounds of a no-op slice and a vote slice, {DurationSeconds / Rounds:0.##} s each" : "") + $", warm-up {WarmUpSeconds:0.#} s, " +
         $"{ChangeFraction:P0} change their vote, {Watchers} watcher(s) per meeting{(EveryoneWatches ? ", every creditor watching" : "")}";
 }

@@ -33,47 +33,91 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         try
         {
             await SetUpAsync(api, run, cancellationToken);
-            var simulations = Simulations();
-            double? noop = null, httpNoop = null;
-            CpuUse? noopCpu = null;
-            if (options.MeasureNoop)
-            {
-                log.WriteLine($"[{target.Description}] measuring the no-op hub call: {string.Join("; ", simulations.Select(s => s.Describe()))}");
-                var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call", PingAsync) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
-                run.Scenarios.Add(report);
-                noop = report.Steps.FirstOrDefault(s => s.Name == NoopStep)?.OkPerSecond;
-                noopCpu = report.Cpu;
-            }
+            double? httpNoop = null;
             if (options.MeasureHttpNoop)
             {
                 log.WriteLine($"[{target.Description}] measuring the no-op HTTP call");
-                var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
+                var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = Simulations(options.DurationSeconds), Cpu = target.Cpu }, cancellationToken);
                 run.Scenarios.Add(report);
                 httpNoop = report.Steps.FirstOrDefault(s => s.Name == HttpNoopStep)?.OkPerSecond;
             }
 
-            foreach (var meeting in meetings)
-                await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
-            log.WriteLine($"[{target.Description}] voting: {string.Join("; ", simulations.Select(s => s.Describe()))}");
-            await using var diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
-            var votes = await ScenarioRunner.RunAsync(new Scenario("vote", VoteAsync) { WarmUp = WarmUp, Simulations = simulations, Cpu = target.Cpu }, cancellationToken);
-            await diagnostics.ReportAsync(run, "vote", votes.Steps.FirstOrDefault(s => s.Name == VoteStep)?.Ok ?? 0, cancellationToken);
-            run.Scenarios.Add(votes);
+            var (noops, votes) = await MeasureRoundsAsync(api, run, cancellationToken);
             if (Interlocked.Read(ref noIdleVoter) > 0)
                 run.Checks.Add(new Check("ballots the generator could not send", true,
                     $"{Interlocked.Read(ref noIdleVoter):N0} ballots were not sent because every creditor who changes votes had one in flight (or all had voted): the offered rate was not reached by the generator, not refused by the server"));
 
             var (missing, seenFinal, watching, finalMax) = await VerifyAsync(api, run, cancellationToken);
-            var vote = votes.Steps.FirstOrDefault(s => s.Name == VoteStep);
+            var vote = PooledStep.Of(votes, VoteStep);
+            var noop = noops.Count > 0 ? PooledStep.Of(noops, NoopStep) : null;
             return new LiveMeetingOutcome(
-                vote?.OkPerSecond ?? 0, vote?.SustainedOkPerSecond, votes.DurationSeconds, vote?.Latency.P99Ms ?? 0, vote?.Ok ?? 0, vote?.Failed ?? 0,
-                noop, httpNoop, watching, seenFinal, finalMax, missing, run.Checks.All(c => c.Passed), votes.Cpu, noopCpu);
+                vote.OkPerSecond, vote.SustainedOkPerSecond, vote.Seconds, vote.P99Ms, vote.Ok, vote.Failed,
+                noop?.OkPerSecond, httpNoop, watching, seenFinal, finalMax, missing, run.Checks.All(c => c.Passed), vote.Cpu, noop?.Cpu);
         }
         finally
         {
             await DisconnectAsync();
         }
     }
+
+    /// <summary>
+    /// The no-op hub call (if asked) and the votes, in <see cref="LiveMeetingOptions.Rounds"/> rounds of one slice each:
+    /// no-op first in odd rounds, votes first in even ones, so that a drift of the machine's speed falls on both alike.
+    /// One round is the plain run: the no-op call for the whole duration, then the votes.
+    /// </summary>
+    private async Task<(List<ScenarioReport> Noops, List<ScenarioReport> Votes)> MeasureRoundsAsync(ApiClient api, ServerRun run, CancellationToken cancellationToken)
+    {
+        var rounds = Math.Max(1, options.Rounds);
+        var slice = Simulations(options.DurationSeconds / rounds);
+        var noops = new List<ScenarioReport>();
+        var votes = new List<ScenarioReport>();
+        ServerDiagnostics? diagnostics = null;
+        long noopsWatched = 0;
+        try
+        {
+            for (var round = 1; round <= rounds; round++)
+            {
+                var noopFirst = round % 2 == 1;
+                var name = rounds == 1 ? "" : $", round {round} of {rounds}";
+                var warmUp = round == 1 ? WarmUp : TimeSpan.Zero;
+                bool[] order = noopFirst ? [true, false] : [false, true];
+                foreach (var noopSlice in order)
+                {
+                    if (noopSlice)
+                    {
+                        if (!options.MeasureNoop) continue;
+                        log.WriteLine($"[{target.Description}] measuring the no-op hub call{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
+                        var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call" + name, PingAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken);
+                        run.Scenarios.Add(report);
+                        noops.Add(report);
+                        if (diagnostics is not null) noopsWatched += Ok(report, NoopStep);
+                        continue;
+                    }
+                    if (diagnostics is null)
+                    {
+                        foreach (var meeting in meetings)
+                            await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
+                        diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
+                    }
+                    log.WriteLine($"[{target.Description}] voting{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
+                    votes.Add(await ScenarioRunner.RunAsync(new Scenario("vote" + name, VoteAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken));
+                    run.Scenarios.Add(votes[^1]);
+                }
+                if (rounds > 1 && noops.Count == round)
+                    run.Rounds.Add(new RateRound(round, noopFirst, noops[^1].Steps.FirstOrDefault(s => s.Name == NoopStep)?.OkPerSecond ?? 0,
+                        votes[^1].Steps.FirstOrDefault(s => s.Name == VoteStep)?.OkPerSecond ?? 0));
+            }
+            var ballots = votes.Sum(v => Ok(v, VoteStep));
+            await diagnostics!.ReportAsync(run, rounds == 1 ? "vote" : "vote and no-op slices from the first vote slice on", ballots + noopsWatched, cancellationToken);
+        }
+        finally
+        {
+            if (diagnostics is not null) await diagnostics.DisposeAsync();
+        }
+        return (noops, votes);
+    }
+
+    private static long Ok(ScenarioReport report, string step) => report.Steps.FirstOrDefault(s => s.Name == step)?.Ok ?? 0;
 
     /// <summary>The server process's GC figures, where it answers them (Load:EnableNoop) and the admin password is known.</summary>
     private async Task<RuntimeFigures?> RuntimeFiguresAsync(ApiClient api)
@@ -84,9 +128,9 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
 
     private TimeSpan WarmUp => TimeSpan.FromSeconds(options.WarmUpSeconds);
 
-    private LoadSimulation[] Simulations()
+    private LoadSimulation[] Simulations(double seconds)
     {
-        var during = TimeSpan.FromSeconds(options.DurationSeconds);
+        var during = TimeSpan.FromSeconds(seconds);
         var ramp = TimeSpan.FromSeconds(options.RampSeconds);
         if (options.Rate > 0)
             return options.RampSeconds > 0

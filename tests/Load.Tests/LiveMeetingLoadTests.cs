@@ -62,6 +62,41 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task In_rounds_the_no_op_call_and_the_votes_alternate_in_slices_and_the_rates_pool_over_every_slice()
+    {
+        var (run, outcome) = await RunAsync(new Dictionary<string, string?>(), new LiveMeetingOptions
+        {
+            CreditorsPerMeeting = 120,
+            Concurrency = 12,
+            Rate = 0,
+            DurationSeconds = 2,
+            Rounds = 2,
+            ChangeFraction = 1,
+            Watchers = 2,
+            MeasureNoop = true,
+        });
+
+        RunChecks.AllPassed(run);
+        Assert.Equal(0, outcome.AcknowledgedVotesMissing);
+        // Odd rounds start with the no-op call, even ones with the votes.
+        Assert.Equal(["no-op hub call, round 1 of 2", "vote, round 1 of 2", "vote, round 2 of 2", "no-op hub call, round 2 of 2"], run.Scenarios.Select(s => s.Name));
+        Assert.Equal([true, false], run.Rounds.Select(r => r.NoopFirst));
+        var noops = run.Scenarios.Where(s => s.Name.StartsWith("no-op", StringComparison.Ordinal)).ToList();
+        var votes = run.Scenarios.Where(s => s.Name.StartsWith("vote", StringComparison.Ordinal)).ToList();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(i + 1, run.Rounds[i].Number);
+            Assert.Equal(noops[i].Steps.Single(s => s.Name == LiveMeetingRun.NoopStep).OkPerSecond, run.Rounds[i].NoopOkPerSecond);
+            Assert.Equal(votes[i].Steps.Single(s => s.Name == LiveMeetingRun.VoteStep).OkPerSecond, run.Rounds[i].VoteOkPerSecond);
+        }
+        Assert.Equal(votes.Sum(v => v.Steps.Single(s => s.Name == LiveMeetingRun.VoteStep).Ok), outcome.VotesAcknowledged);
+        var pings = noops.Sum(n => n.Steps.Single(s => s.Name == LiveMeetingRun.NoopStep).Ok);
+        Assert.True(pings > 0, "no no-op call was answered");
+        Assert.Equal(pings / noops.Sum(n => n.DurationSeconds), outcome.NoopOkPerSecond!.Value, 0.2);
+        Assert.Equal(outcome.VotesAcknowledged / votes.Sum(v => v.DurationSeconds), outcome.VoteOkPerSecond, 0.2);
+    }
+
+    [Fact]
     public async Task The_generators_own_server_process_takes_the_votes_and_tells_its_garbage_collections()
     {
         await using var target = await LoadTarget.StartProcessAsync(await postgres.CreateDatabaseAsync(),
