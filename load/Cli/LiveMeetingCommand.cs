@@ -59,7 +59,7 @@ public static class LiveMeetingCommand
             await using var target = await setup.StartAsync(database, label, baseline);
             var run = new ServerRun { Label = label, Target = target.Description, ServerSettings = target.ServerSettings };
             report.Runs.Add(run);
-            var runOptions = options with { RunTag = options.RunTag + (baseline ? "b" : ""), MeasureNoop = options.MeasureNoop && !baseline, MeasureHttpNoop = options.MeasureHttpNoop && !baseline };
+            var runOptions = options with { RunTag = options.RunTag + (baseline ? "b" : ""), MeasureNoop = options.MeasureNoop && !baseline, MeasureHttpNoop = options.MeasureHttpNoop && !baseline, Rounds = baseline ? 1 : options.Rounds };
             outcomes.Add(await new LiveMeetingRun(target, runOptions, log).RunAsync(run, cancellationToken));
         }
         AddTargets(report, options, outcomes[0], outcomes.Count > 1 ? outcomes[1] : null, report.Runs[0].Rounds);

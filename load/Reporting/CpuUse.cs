@@ -24,6 +24,7 @@ public sealed record CpuUse(long Operations, double Seconds, double GeneratorMic
         var all = spans.Select(s => s!).ToList();
         if (all.Count == 1) return all[0];
         var operations = all.Sum(s => s.Operations);
+        if (operations == 0) return null;
         var seconds = all.Sum(s => s.Seconds);
         double PerOperation(Func<CpuUse, double> figure) => Math.Round(all.Sum(s => figure(s) * s.Operations) / operations, 1);
         double? PerOperationIfKnown(Func<CpuUse, double?> figure) => all.All(s => figure(s) is not null) ? PerOperation(s => figure(s)!.Value) : null;

@@ -33,16 +33,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         try
         {
             await SetUpAsync(api, run, cancellationToken);
-            double? httpNoop = null;
-            if (options.MeasureHttpNoop)
-            {
-                log.WriteLine($"[{target.Description}] measuring the no-op HTTP call");
-                var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = Simulations(options.DurationSeconds), Cpu = target.Cpu }, cancellationToken);
-                run.Scenarios.Add(report);
-                httpNoop = report.Steps.FirstOrDefault(s => s.Name == HttpNoopStep)?.OkPerSecond;
-            }
-
-            var (noops, votes) = await MeasureRoundsAsync(api, run, cancellationToken);
+            var (noops, votes, httpNoop) = await MeasureRoundsAsync(api, run, cancellationToken);
             if (Interlocked.Read(ref noIdleVoter) > 0)
                 run.Checks.Add(new Check("ballots the generator could not send", true,
                     $"{Interlocked.Read(ref noIdleVoter):N0} ballots were not sent because every creditor who changes votes had one in flight (or all had voted): the offered rate was not reached by the generator, not refused by the server"));
@@ -63,16 +54,44 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
     /// <summary>
     /// The no-op hub call (if asked) and the votes, in <see cref="LiveMeetingOptions.Rounds"/> rounds of one slice each:
     /// no-op first in odd rounds, votes first in even ones, so that a drift of the machine's speed falls on both alike.
-    /// One round is the plain run: the no-op call for the whole duration, then the votes.
+    /// One round is the plain run: the no-op call for the whole duration, then the votes. The no-op HTTP call (if asked)
+    /// runs once, for the whole duration, just before the first vote slice.
     /// </summary>
-    private async Task<(List<ScenarioReport> Noops, List<ScenarioReport> Votes)> MeasureRoundsAsync(ApiClient api, ServerRun run, CancellationToken cancellationToken)
+    private async Task<(List<ScenarioReport> Noops, List<ScenarioReport> Votes, double? HttpNoop)> MeasureRoundsAsync(ApiClient api, ServerRun run, CancellationToken cancellationToken)
     {
         var rounds = Math.Max(1, options.Rounds);
         var slice = Simulations(options.DurationSeconds / rounds);
         var noops = new List<ScenarioReport>();
         var votes = new List<ScenarioReport>();
+        double? httpNoop = null;
         ServerDiagnostics? diagnostics = null;
         long noopsWatched = 0;
+
+        async Task NoopSliceAsync(string name, TimeSpan warmUp)
+        {
+            if (!options.MeasureNoop) return;
+            log.WriteLine($"[{target.Description}] measuring the no-op hub call{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
+            var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call" + name, PingAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken);
+            run.Scenarios.Add(report);
+            noops.Add(report);
+            if (diagnostics is not null) noopsWatched += Ok(report, NoopStep);
+        }
+
+        async Task VoteSliceAsync(string name, TimeSpan warmUp)
+        {
+            if (diagnostics is null)
+            {
+                httpNoop = await MeasureHttpNoopAsync(api, run, cancellationToken);
+                foreach (var meeting in meetings)
+                    await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
+                diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
+            }
+            log.WriteLine($"[{target.Description}] voting{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
+            var report = await ScenarioRunner.RunAsync(new Scenario("vote" + name, VoteAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken);
+            run.Scenarios.Add(report);
+            votes.Add(report);
+        }
+
         try
         {
             for (var round = 1; round <= rounds; round++)
@@ -80,44 +99,41 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                 var noopFirst = round % 2 == 1;
                 var name = rounds == 1 ? "" : $", round {round} of {rounds}";
                 var warmUp = round == 1 ? WarmUp : TimeSpan.Zero;
-                bool[] order = noopFirst ? [true, false] : [false, true];
-                foreach (var noopSlice in order)
+                if (noopFirst)
                 {
-                    if (noopSlice)
-                    {
-                        if (!options.MeasureNoop) continue;
-                        log.WriteLine($"[{target.Description}] measuring the no-op hub call{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
-                        var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call" + name, PingAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken);
-                        run.Scenarios.Add(report);
-                        noops.Add(report);
-                        if (diagnostics is not null) noopsWatched += Ok(report, NoopStep);
-                        continue;
-                    }
-                    if (diagnostics is null)
-                    {
-                        foreach (var meeting in meetings)
-                            await api.PostAsync<ResolutionView>(meeting.Seed.AdministratorToken, $"/api/meetings/{meeting.Seed.MeetingId}/resolutions/{meeting.Seed.ResolutionId}/open", new { });
-                        diagnostics = await ServerDiagnostics.StartAsync(target.DatabaseConnectionString, () => RuntimeFiguresAsync(api), cancellationToken);
-                    }
-                    log.WriteLine($"[{target.Description}] voting{name}: {string.Join("; ", slice.Select(s => s.Describe()))}");
-                    votes.Add(await ScenarioRunner.RunAsync(new Scenario("vote" + name, VoteAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken));
-                    run.Scenarios.Add(votes[^1]);
+                    await NoopSliceAsync(name, warmUp);
+                    await VoteSliceAsync(name, warmUp);
+                }
+                else
+                {
+                    await VoteSliceAsync(name, warmUp);
+                    await NoopSliceAsync(name, warmUp);
                 }
                 if (rounds > 1 && noops.Count == round)
-                    run.Rounds.Add(new RateRound(round, noopFirst, noops[^1].Steps.FirstOrDefault(s => s.Name == NoopStep)?.OkPerSecond ?? 0,
-                        votes[^1].Steps.FirstOrDefault(s => s.Name == VoteStep)?.OkPerSecond ?? 0));
+                    run.Rounds.Add(new RateRound(round, noopFirst, OkPerSecond(noops[^1], NoopStep), OkPerSecond(votes[^1], VoteStep)));
             }
             var ballots = votes.Sum(v => Ok(v, VoteStep));
-            await diagnostics!.ReportAsync(run, rounds == 1 ? "vote" : "vote and no-op slices from the first vote slice on", ballots + noopsWatched, cancellationToken);
+            await diagnostics!.ReportAsync(run, rounds > 1 && options.MeasureNoop ? "vote and no-op slices from the first vote slice on" : "vote", ballots + noopsWatched, cancellationToken);
         }
         finally
         {
             if (diagnostics is not null) await diagnostics.DisposeAsync();
         }
-        return (noops, votes);
+        return (noops, votes, httpNoop);
+    }
+
+    private async Task<double?> MeasureHttpNoopAsync(ApiClient api, ServerRun run, CancellationToken cancellationToken)
+    {
+        if (!options.MeasureHttpNoop) return null;
+        log.WriteLine($"[{target.Description}] measuring the no-op HTTP call");
+        var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = Simulations(options.DurationSeconds), Cpu = target.Cpu }, cancellationToken);
+        run.Scenarios.Add(report);
+        return report.Steps.FirstOrDefault(s => s.Name == HttpNoopStep)?.OkPerSecond;
     }
 
     private static long Ok(ScenarioReport report, string step) => report.Steps.FirstOrDefault(s => s.Name == step)?.Ok ?? 0;
+
+    private static double OkPerSecond(ScenarioReport report, string step) => report.Steps.FirstOrDefault(s => s.Name == step)?.OkPerSecond ?? 0;
 
     /// <summary>The server process's GC figures, where it answers them (Load:EnableNoop) and the admin password is known.</summary>
     private async Task<RuntimeFigures?> RuntimeFiguresAsync(ApiClient api)

@@ -89,6 +89,8 @@ public sealed class LiveMeetingLoadTests(PostgresServer postgres)
             Assert.Equal(noops[i].Steps.Single(s => s.Name == LiveMeetingRun.NoopStep).OkPerSecond, run.Rounds[i].NoopOkPerSecond);
             Assert.Equal(votes[i].Steps.Single(s => s.Name == LiveMeetingRun.VoteStep).OkPerSecond, run.Rounds[i].VoteOkPerSecond);
         }
+        // Voting is open from the first vote slice on: every slice's ballots are acknowledged.
+        Assert.All(votes, v => Assert.True(v.Steps.Single(s => s.Name == LiveMeetingRun.VoteStep) is { Ok: > 0, Failed: 0 }, $"{v.Name}: not every ballot acknowledged"));
         Assert.Equal(votes.Sum(v => v.Steps.Single(s => s.Name == LiveMeetingRun.VoteStep).Ok), outcome.VotesAcknowledged);
         var pings = noops.Sum(n => n.Steps.Single(s => s.Name == LiveMeetingRun.NoopStep).Ok);
         Assert.True(pings > 0, "no no-op call was answered");
