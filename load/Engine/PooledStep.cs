@@ -12,7 +12,7 @@ public sealed record PooledStep(double OkPerSecond, long? SustainedOkPerSecond, 
     public static PooledStep Of(IReadOnlyList<ScenarioReport> slices, string step)
     {
         ArgumentOutOfRangeException.ThrowIfZero(slices.Count);
-        var steps = slices.Select(s => s.Steps.FirstOrDefault(x => x.Name == step)).ToList();
+        var steps = slices.Select(s => s.Step(step)).ToList();
         var seconds = slices.Sum(s => s.DurationSeconds);
         var ok = steps.Sum(s => s?.Ok ?? 0);
         // One slice keeps its own rate, which its runner took over the unrounded duration.

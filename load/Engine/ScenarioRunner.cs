@@ -176,4 +176,8 @@ public sealed record ScenarioReport(
     long Dropped,
     long Unfinished,
     IReadOnlyList<StepReport> Steps,
-    CpuUse? Cpu = null);
+    CpuUse? Cpu = null)
+{
+    /// <summary>The step of that name; null when no invocation reached it.</summary>
+    public StepReport? Step(string name) => Steps.FirstOrDefault(s => s.Name == name);
+}

@@ -22,7 +22,6 @@ public sealed record CpuUse(long Operations, double Seconds, double GeneratorMic
     {
         if (spans.Count == 0 || spans.Any(s => s is null)) return null;
         var all = spans.Select(s => s!).ToList();
-        if (all.Count == 1) return all[0];
         var operations = all.Sum(s => s.Operations);
         if (operations == 0) return null;
         var seconds = all.Sum(s => s.Seconds);

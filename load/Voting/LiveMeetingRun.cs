@@ -74,7 +74,7 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
             var report = await ScenarioRunner.RunAsync(new Scenario("no-op hub call" + name, PingAsync) { WarmUp = warmUp, Simulations = slice, Cpu = target.Cpu }, cancellationToken);
             run.Scenarios.Add(report);
             noops.Add(report);
-            if (diagnostics is not null) noopsWatched += Ok(report, NoopStep);
+            if (diagnostics is not null) noopsWatched += report.Step(NoopStep)?.Ok ?? 0;
         }
 
         async Task VoteSliceAsync(string name, TimeSpan warmUp)
@@ -110,9 +110,9 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
                     await NoopSliceAsync(name, warmUp);
                 }
                 if (rounds > 1 && noops.Count == round)
-                    run.Rounds.Add(new RateRound(round, noopFirst, OkPerSecond(noops[^1], NoopStep), OkPerSecond(votes[^1], VoteStep)));
+                    run.Rounds.Add(new RateRound(round, noopFirst, noops[^1].Step(NoopStep)?.OkPerSecond ?? 0, votes[^1].Step(VoteStep)?.OkPerSecond ?? 0));
             }
-            var ballots = votes.Sum(v => Ok(v, VoteStep));
+            var ballots = votes.Sum(v => v.Step(VoteStep)?.Ok ?? 0);
             await diagnostics!.ReportAsync(run, rounds > 1 && options.MeasureNoop ? "vote and no-op slices from the first vote slice on" : "vote", ballots + noopsWatched, cancellationToken);
         }
         finally
@@ -128,12 +128,8 @@ public sealed class LiveMeetingRun(LoadTarget target, LiveMeetingOptions options
         log.WriteLine($"[{target.Description}] measuring the no-op HTTP call");
         var report = await ScenarioRunner.RunAsync(new Scenario("no-op HTTP call", c => HttpNoopAsync(c, api)) { WarmUp = WarmUp, Simulations = Simulations(options.DurationSeconds), Cpu = target.Cpu }, cancellationToken);
         run.Scenarios.Add(report);
-        return report.Steps.FirstOrDefault(s => s.Name == HttpNoopStep)?.OkPerSecond;
+        return report.Step(HttpNoopStep)?.OkPerSecond;
     }
-
-    private static long Ok(ScenarioReport report, string step) => report.Steps.FirstOrDefault(s => s.Name == step)?.Ok ?? 0;
-
-    private static double OkPerSecond(ScenarioReport report, string step) => report.Steps.FirstOrDefault(s => s.Name == step)?.OkPerSecond ?? 0;
 
     /// <summary>The server process's GC figures, where it answers them (Load:EnableNoop) and the admin password is known.</summary>
     private async Task<RuntimeFigures?> RuntimeFiguresAsync(ApiClient api)
